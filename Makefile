@@ -1,0 +1,40 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@ $(VENV)/.site-deps
+
+## serve: install into .venv and serve the site at http://127.0.0.1:8000
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+## check: the page checker on docs/
+check: $(VENV)/.site-deps
+	$(BIN)/python scripts/check_pages.py
+
+## test: install what the tests need and run every check and test
+test: $(VENV)/.test-deps browser-deps
+	$(BIN)/python -m pytest
+
+browser-deps:
+	@scripts/ensure_chromium.sh
+
+clean:
+	rm -rf site .pytest_cache
