@@ -1,0 +1,46 @@
+"""Open a page in Chromium and keep what a reader's browser did: requests, failures, console errors."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.conftest import VIEWPORTS
+
+
+@dataclass
+class Visit:
+    page: Any
+    context: Any
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)       # HTTP status >= 400 or network failure
+    console_errors: list[str] = field(default_factory=list)
+
+    def foreign_requests(self, origin_url: str) -> list[str]:
+        """Requests to any host other than the site's own (data: and blob: URLs are local)."""
+        own = urlsplit(origin_url).netloc
+        return [url for url in self.requests
+                if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh-CN",
+              color_scheme: str = "light", expect_status: int | None = 200) -> Visit:
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale=locale, color_scheme=color_scheme,
+                                  is_mobile=viewport == "phone", has_touch=viewport == "phone",
+                                  device_scale_factor=1)
+    page = context.new_page()
+    visit = Visit(page, context)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("requestfailed", lambda request: visit.failed.append(f"{request.url} ({request.failure})"))
+    page.on("response", lambda response: response.status >= 400 and response.url != url
+            and visit.failed.append(f"{response.url} -> {response.status}"))
+    page.on("console", lambda message: message.type == "error" and visit.console_errors.append(
+        f"{message.text} [{message.location.get('url', '')}]"))
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    response = page.goto(url, wait_until="networkidle")
+    if expect_status is not None:
+        assert response is not None and response.status == expect_status, f"{url}: {response and response.status}"
+    return visit
