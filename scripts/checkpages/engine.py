@@ -1,0 +1,55 @@
+"""Load a docs tree and run the selected rules over it."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Optional
+
+from checkpages.model import Diagnostic, Page, Severity, Site
+from checkpages.reader import read_page
+
+
+def display_path(path: Path, base: Optional[Path] = None) -> str:
+    """Path relative to `base` (the current directory) when it lies below it, else absolute."""
+    base = base or Path.cwd()
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def markdown_files(docs_dir: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(docs_dir):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found.extend(Path(folder, name) for name in sorted(files) if name.endswith(".md"))
+    return found
+
+
+def load_site(docs_dir: Path, today: Optional[date] = None, base: Optional[Path] = None) -> Site:
+    docs_dir = docs_dir.resolve()
+    base = (base or Path.cwd()).resolve()
+    pages: list[Page] = []
+    for path in markdown_files(docs_dir):
+        rel = path.relative_to(docs_dir).as_posix()
+        pages.append(read_page(path, rel, display_path(path, base)))
+    return Site(docs_dir=docs_dir, pages=pages, today=today or date.today())
+
+
+def check_site(site: Site, codes: Optional[Iterable[str]] = None) -> list[Diagnostic]:
+    from checkpages.rules import RULES  # the rules import the reader: import them late
+
+    selected = [RULES[c] for c in (codes if codes is not None else RULES)]
+    findings = [finding for page in site.pages for rule in selected for finding in rule.check(page, site)]
+    return sorted(set(findings))
+
+
+def check_tree(docs_dir: Path, codes: Optional[Iterable[str]] = None, today: Optional[date] = None,
+               base: Optional[Path] = None) -> list[Diagnostic]:
+    """Every finding for the pages under docs_dir, sorted by path, line, col, code."""
+    return check_site(load_site(docs_dir, today, base), codes)
+
+
+def has_errors(findings: Iterable[Diagnostic]) -> bool:
+    return any(finding.severity is Severity.ERROR for finding in findings)

@@ -1,0 +1,10 @@
+"""The site's conventions in one place, so a rule and its message never disagree on a number."""
+from __future__ import annotations
+
+REQUIRED_SECTIONS = ("prerequisites", "steps", "after-care", "faq")
+CARD_TYPES = ("sim", "esim", "data-card", "iot-card", "wearable-card", "virtual-number")
+MIN_STEPS = 3
+MIN_FAQ_QUESTIONS = 4
+DESCRIPTION_LIMITS = {"zh": 80, "en": 160}
+DEFAULT_DESCRIPTION_LIMIT = 160
+REVIEW_MAX_AGE_DAYS = 365
