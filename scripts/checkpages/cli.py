@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 from checkpages.engine import check_tree, has_errors
 from checkpages.model import Severity
 from checkpages.reporters import REPORTERS
+from checkpages.rules import RULES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -34,8 +35,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _codes(select: Optional[str], ignore: Optional[str]) -> list[str]:
-    from checkpages.rules import RULES
-
     def split(value: Optional[str]) -> list[str]:
         codes = [c.strip().upper() for c in (value or "").split(",") if c.strip()]
         unknown = [c for c in codes if c not in RULES]
@@ -49,8 +48,6 @@ def _codes(select: Optional[str], ignore: Optional[str]) -> list[str]:
 
 
 def _list_rules() -> str:
-    from checkpages.rules import RULES
-
     return "".join(f"{code} {rule.name}: {rule.description}\n" for code, rule in RULES.items())
 
 

@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 
 from checkpages.model import Diagnostic, Page, Severity, Site
 from checkpages.reader import read_page
+from checkpages.rules import RULES
 
 
 def display_path(path: Path, base: Optional[Path] = None) -> str:
@@ -38,8 +39,6 @@ def load_site(docs_dir: Path, today: Optional[date] = None, base: Optional[Path]
 
 
 def check_site(site: Site, codes: Optional[Iterable[str]] = None) -> list[Diagnostic]:
-    from checkpages.rules import RULES  # the rules import the reader: import them late
-
     selected = [RULES[c] for c in (codes if codes is not None else RULES)]
     findings = [finding for page in site.pages for rule in selected for finding in rule.check(page, site)]
     return sorted(set(findings))
