@@ -1,0 +1,58 @@
+"""MkDocs hook: run the page checker before the build and stop the build when it finds errors.
+
+The i18n plugin builds the site once per language in the same process, so `on_pre_build` fires twice;
+a guard keyed on the docs dir and the files' mtimes and sizes makes the check run once per change.
+Warnings are logged at INFO level: in a strict build a WARNING log would abort, and the checker's
+contract is that warnings do not fail anything.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+_SCRIPTS = str(Path(__file__).resolve().parent.parent)
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+
+from checkpages.engine import check_tree, has_errors, markdown_files  # noqa: E402
+from checkpages.model import Diagnostic, Severity  # noqa: E402
+from checkpages.reporters import format_line  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.check_pages")
+_checked: dict[str, tuple[tuple[str, int, int], ...]] = {}  # docs dir -> files as last checked clean
+
+
+def _signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    stats = []
+    for path in markdown_files(docs_dir):
+        stat = path.stat()
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+def run_check(docs_dir: Path) -> list[Diagnostic]:
+    """Check docs_dir unless it is unchanged since its last clean check; raise PluginError on errors."""
+    key = str(docs_dir.resolve())
+    signature = _signature(docs_dir)
+    if _checked.get(key) == signature:
+        return []
+    findings = check_tree(docs_dir)
+    for finding in findings:
+        level = logging.ERROR if finding.severity is Severity.ERROR else logging.INFO
+        log.log(level, format_line(finding))
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    log.info(f"page checker: {len(signature)} pages checked, {errors} error(s), "
+             f"{len(findings) - errors} warning(s)")
+    if has_errors(findings):
+        raise PluginError(f"page checker found {errors} error(s) in {docs_dir}; "
+                          "run `python scripts/check_pages.py` for the list")
+    _checked[key] = signature
+    return findings
+
+
+def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
+    run_check(Path(config.docs_dir))
