@@ -1,0 +1,128 @@
+"""Search index per language, read by the site's own search worker (overrides/assets/search/worker.js).
+
+Each language gets `search/<lang>.json`: one document per page (title, aliases, description, the text
+before the first section) followed by one document per section (heading id, heading text, section text).
+Only the reader's language is ever fetched, and only once the reader opens search. Material's own
+combined index (`search/search_index.json`, both languages, fetched on every page view) is not written.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+HEADING = re.compile(r"h[1-6]")
+SKIP_TAGS = {"script", "style", "svg", "button"}
+BLOCK_TAGS = {"p", "li", "dt", "dd", "td", "th", "br", "div", "pre", "blockquote", "tr", "summary",
+              "details", "table", "ul", "ol", "dl", "hr", "figcaption"}
+# The stock index: written by Material's search plugin, replaced by the per-language files below.
+STOCK_INDEX = Path("search") / "search_index.json"
+
+# Documents of the language being built, in page order: {lang: {page url: [docs]}}.
+_docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
+
+
+class SectionSplitter(HTMLParser):
+    """Split rendered page HTML into (heading level, id, heading text, body text) sections."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[dict[str, Any]] = [{"level": 0, "id": "", "title": "", "text": []}]
+        self._heading: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in SKIP_TAGS or (tag == "a" and "headerlink" in (attributes.get("class") or "")):
+            self._skip += 1
+        elif HEADING.fullmatch(tag) and attributes.get("id"):
+            self.sections.append({"level": int(tag[1]), "id": attributes["id"], "title": "", "text": []})
+            self._heading = []
+        elif tag in BLOCK_TAGS:
+            self._text(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS or (tag == "a" and self._skip):
+            self._skip = max(0, self._skip - 1)
+        elif HEADING.fullmatch(tag) and self._heading is not None:
+            self.sections[-1]["title"] = squash("".join(self._heading))
+            self._heading = None
+        elif tag in BLOCK_TAGS:
+            self._text(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+        else:
+            self.sections[-1]["text"].append(data)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def page_documents(html: str, url: str, meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """The page document, then one document per section below the H1, in page order."""
+    splitter = SectionSplitter()
+    splitter.feed(html)
+    splitter.close()
+    sections = [{**s, "text": squash("".join(s["text"]))} for s in splitter.sections]
+    intro = " ".join(s["text"] for s in sections if s["level"] in (0, 1))
+    h1 = next((s["title"] for s in sections if s["level"] == 1), "")
+    page: dict[str, Any] = {"location": url, "title": h1 or str(meta.get("title") or url), "text": intro}
+    aliases = meta.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if aliases:
+        page["aliases"] = [str(alias) for alias in aliases]
+    if meta.get("description"):
+        page["description"] = str(meta["description"])
+    docs = [page]
+    for section in sections:
+        if section["level"] >= 2:
+            docs.append({"location": f"{url}#{section['id']}", "title": section["title"],
+                         "text": section["text"]})
+    return docs
+
+
+def _language(config: Any) -> str:
+    return str(config.theme["language"] or "en")
+
+
+def on_pre_build(config: Any, **kwargs: Any) -> None:
+    _docs.pop(_language(config), None)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
+    _docs.setdefault(_language(config), {})[page.url] = page_documents(html, page.url, page.meta)
+    return html
+
+
+def index_json(docs: list[dict[str, Any]]) -> str:
+    return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
+
+
+@event_priority(-100)  # after Material's search plugin has written its index, so it can be removed
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    # static-i18n builds the other language inside the default language's post-build step, with the
+    # shared config switched over, so write every language collected so far rather than "this" one.
+    for lang, pages in _docs.items():
+        out = Path(config.site_dir) / "search" / f"{lang}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(index_json([doc for docs in pages.values() for doc in docs]), encoding="utf-8")
+    (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    _docs.clear()
