@@ -1,0 +1,185 @@
+"""Search as a reader uses it: Material's search box in Chromium, on the site served under /REPO/."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.browser.searching import (HOMES, RESULT_LINKS, distinct_pages, load_queries, open_search, search,
+                                     top_pages)
+from tests.browser.visit import Visit, open_page
+from tests.conftest import ROOT, BuiltSite
+
+MIN_HIT_RATE = 0.9
+
+
+def searching(browser: Any, site: BuiltSite, lang: str, path: str | None = None) -> Visit:
+    visit = open_page(browser, site.url(HOMES[lang] if path is None else path), "desktop",
+                      locale="zh-CN" if lang == "zh" else "en-US")
+    open_search(visit.page)
+    return visit
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+
+
+@pytest.mark.parametrize("lang", list(HOMES))
+def test_query_set_finds_expected_page_in_top_three(browser, site: BuiltSite, lang: str) -> None:
+    queries = [q for q in load_queries() if q.lang == lang]
+    assert queries, f"no {lang} queries in the query set"
+    visit = searching(browser, site, lang)
+    misses = []
+    for query in queries:
+        hrefs, _ = search(visit.page, query.q)
+        top = top_pages(hrefs, site.base_url, lang)
+        if not set(query.expect) & set(top):
+            misses.append(f"{query.q!r}: expected one of {query.expect}, got {top}")
+    rate = 1 - len(misses) / len(queries)
+    print(f"\nsearch hit rate ({lang}): {len(queries) - len(misses)}/{len(queries)} = {rate:.0%}")
+    for miss in misses:
+        print("  miss:", miss)
+    assert visit.console_errors == [] and visit.foreign_requests(site.base_url) == []
+    visit.close()
+    assert rate >= MIN_HIT_RATE, misses
+
+
+@pytest.mark.parametrize(("lang", "queries"), [("zh", ["eSIM", "SIM", "注销", "profile", "card"]),
+                                               ("en", ["eSIM", "SIM", "注销", "一证通查", "card"])])
+def test_results_are_in_the_reader_language_only(browser, site: BuiltSite, lang: str,
+                                                 queries: list[str]) -> None:
+    visit = searching(browser, site, lang)
+    found_any = False
+    for query in queries:
+        hrefs, _ = search(visit.page, query)
+        found_any |= bool(hrefs)
+        assert {page_lang for page_lang, _ in distinct_pages(hrefs, site.base_url)} <= {lang}, (query, hrefs)
+    assert found_any
+    visit.close()
+
+
+@pytest.mark.parametrize("forms", [["cancel", "cancelled", "cancelling", "cancellation"],
+                                   ["delete", "deleting", "deleted"], ["profile", "profiles"]])
+def test_english_finds_inflected_forms(browser, site: BuiltSite, forms: list[str]) -> None:
+    visit = searching(browser, site, "en")
+    results, counts = {}, {}
+    for form in forms:
+        hrefs, _ = search(visit.page, form + " ")  # a trailing space: no prefix match, stems only
+        results[form] = top_pages(hrefs, site.base_url, "en", n=100)
+        counts[form] = visit.page.locator(".md-search-result__meta").inner_text()
+    visit.close()
+    assert all(results.values()), results
+    # Every form reaches the same pages (Material draws the first 10, and says how many there are).
+    assert len(set(counts.values())) == 1, counts
+    assert len({tuple(sorted(pages)) for pages in results.values() if len(pages) < 10}) <= 1, results
+    if forms[0] in ("delete", "profile"):
+        assert all(pages[0] == "esim" for pages in results.values()), results
+
+
+def test_word_on_no_page_finds_nothing(browser, site: BuiltSite) -> None:
+    visit = searching(browser, site, "en")
+    hrefs, _ = search(visit.page, "xylophonequartz")
+    assert hrefs == []
+    none_text = visit.page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']")
+    assert visit.page.locator(".md-search-result__meta").inner_text().strip() == none_text
+    visit.close()
+
+
+@pytest.mark.parametrize("lang", list(HOMES))
+def test_alias_ranks_its_page_first(browser, site: BuiltSite, lang: str) -> None:
+    aliases: dict[str, set[str]] = {}
+    for source in sorted((ROOT / "docs").glob(f"*.{lang}.md")):
+        slug = source.name.split(".")[0]
+        for alias in front_matter(source).get("aliases") or []:
+            aliases.setdefault(str(alias), set()).add(slug)
+    assert aliases, "no page has aliases"
+    visit = searching(browser, site, lang)
+    wrong = []
+    for alias, slugs in sorted(aliases.items()):
+        hrefs, _ = search(visit.page, alias)
+        top = top_pages(hrefs, site.base_url, lang, n=1)
+        if not top or top[0] not in slugs:
+            wrong.append(f"{alias!r}: {top} (alias of {sorted(slugs)})")
+    visit.close()
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("lang", "query", "page", "anchor"), [("zh", "IMEI", "glossary", "imei"),
+                                                               ("en", "IMEI", "glossary", "imei")])
+def test_heading_ranks_above_body_text(browser, site: BuiltSite, lang: str, query: str, page: str,
+                                       anchor: str) -> None:
+    visit = searching(browser, site, lang)
+    hrefs, _ = search(visit.page, query)
+    visit.close()
+    pages = distinct_pages(hrefs, site.base_url)
+    assert len(pages) > 1, "the word should be in the body of other pages too"
+    assert pages[0] == (lang, page)
+    first_group = [h for h in hrefs if top_pages([h], site.base_url, lang) == [page]]
+    assert any(h.endswith("#" + anchor) for h in first_group), first_group
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "余额"), ("en", "balance")])
+def test_section_hit_links_to_section_anchor(browser, site: BuiltSite, lang: str, query: str,
+                                             artifacts: Path) -> None:
+    visit = searching(browser, site, lang)
+    page = visit.page
+    search(page, query)
+    section = page.locator(".md-search-result__item").first.locator("a[href*='#balance']").first
+    href = section.get_attribute("href")
+    assert href and "#balance" in href
+    page.screenshot(path=str(artifacts / f"search-results-{lang}.png"))
+    # Open the first section shown (folded ones need their <details> opened first).
+    details = page.locator(".md-search-result__item").first.locator("details")
+    if details.count() and not section.is_visible():
+        details.first.locator("summary").click()
+    section.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("#balance")
+    assert page.locator("#balance").is_visible()
+    # Material's highlighting of the query on the target page.
+    assert page.locator("mark[data-md-highlight]").count() > 0
+    assert visit.console_errors == [] and visit.failed == []
+    visit.close()
+
+
+@pytest.mark.parametrize("lang", list(HOMES))
+def test_index_loads_only_when_search_opens(browser, site: BuiltSite, lang: str) -> None:
+    visit = open_page(browser, site.url(HOMES[lang] + "esim/"), "phone")
+    page = visit.page
+
+    def index_requests() -> list[str]:
+        return [url for url in visit.requests if "/search/" in url and url.endswith(".json")]
+
+    page.wait_for_timeout(300)
+    assert index_requests() == [], "search index fetched before the reader opened search"
+    with page.expect_request(lambda request: request.url.endswith(f"/search/{lang}.json")):
+        page.locator("label.md-header__button[for='__search']").click()
+    page.wait_for_load_state("networkidle")
+    assert index_requests() == [site.url(f"search/{lang}.json")]
+    hrefs, _ = search(page, "eSIM")
+    assert hrefs and {page_lang for page_lang, _ in distinct_pages(hrefs, site.base_url)} == {lang}
+    assert index_requests() == [site.url(f"search/{lang}.json")]  # once
+    assert not any("search_index" in url for url in visit.requests)
+    assert visit.console_errors == [] and visit.failed == [] and visit.foreign_requests(site.base_url) == []
+    visit.close()
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_shortcut_key_opens_search(browser, site: BuiltSite, key: str) -> None:
+    visit = open_page(browser, site.url("en/esim/"), "desktop", locale="en-US")
+    page = visit.page
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press(key)
+    assert page.locator("#__search").is_checked()
+    box = page.locator("input.md-search__input")
+    assert box.evaluate("el => el === document.activeElement")
+    box.type("profiles")
+    page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+    assert "profile" in page.locator(".md-search-result__item mark").first.inner_text().lower()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    visit.close()
