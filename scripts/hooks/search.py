@@ -78,7 +78,7 @@ def page_documents(html: str, url: str, meta: dict[str, Any]) -> list[dict[str, 
     splitter.feed(html)
     splitter.close()
     sections = [{**s, "text": squash("".join(s["text"]))} for s in splitter.sections]
-    intro = " ".join(s["text"] for s in sections if s["level"] in (0, 1))
+    intro = squash(" ".join(s["text"] for s in sections if s["level"] in (0, 1)))
     h1 = next((s["title"] for s in sections if s["level"] == 1), "")
     page: dict[str, Any] = {"location": url, "title": h1 or str(meta.get("title") or url), "text": intro}
     aliases = meta.get("aliases") or []
