@@ -1,0 +1,203 @@
+"""Search benchmark: quality, speed and weight of the site's search, and of Pagefind on the same pages.
+
+    .venv/bin/python scripts/bench_search.py [--pairs 1000] [--skip-synthetic] [--skip-pagefind]
+
+Per language it prints: hits (expected page among the first three distinct pages of the reader's
+language, query set /work/shared/search-queries.jsonl), the median time from keystroke to results in
+headless Chromium, and the bytes a reader fetches for a search (raw and as sent, gzip), for the real
+site and for a synthetic corpus (scripts/synth_pages.py). Pagefind is measured through its own JS API
+(search + the fragments of the first ten results), if the `pagefind` package is installed.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.searching import HOMES, load_queries, open_search, search, top_pages  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SUBPATH  # noqa: E402
+from tests.site_server import free_port, serve  # noqa: E402
+
+PAGEFIND = """async ([bundle, base, queries]) => {
+  const pf = await import(bundle);
+  await pf.options({ baseUrl: base });
+  await pf.init();
+  const out = [];
+  for (const q of queries) {
+    const start = performance.now();
+    const found = await pf.search(q);
+    const data = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+    out.push([data.map(d => d.url), performance.now() - start]);
+  }
+  return out;
+}"""
+
+
+def synthetic_config(docs: Path) -> Path:
+    """The site's mkdocs.yml pointed at another docs folder: absolute paths, only the search hook,
+    no hand-written nav."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs}", text)
+    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {ROOT / 'overrides'}", text)
+    text = re.sub(r"(?ms)^hooks:\n(?:  - .*\n)+", f"hooks:\n  - {ROOT / 'scripts/hooks/search.py'}\n", text)
+    text = re.sub(r"(?ms)^nav:\n(?:  - .*\n?)+", "", text)
+    text = re.sub(r"(?ms)^not_in_nav: \|\n(?:  .*\n)+", "", text)
+    config = docs.parent / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def build(dest: Path, base_url: str, config: Path | None = None) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)]
+    if config:
+        command += ["-f", str(config)]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                            env={"SITE_URL": base_url, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    if result.returncode:
+        sys.exit(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return time.perf_counter() - start
+
+
+def run_pagefind(site: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)], capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+    return time.perf_counter() - start
+
+
+class Network:
+    """What a page (and its workers) fetched: (url, raw bytes, bytes as sent)."""
+
+    def __init__(self, browser: Any) -> None:
+        self.page = browser.new_page()
+        self.entries: list[tuple[str, int, int]] = []
+        self.page.on("requestfinished", self._finished)
+
+    def _finished(self, request: Any) -> None:
+        response = request.response()
+        if response is not None:
+            body = response.body()
+            # The test server gzips like GitHub Pages: what went over the wire is the body gzipped.
+            sent = len(gzip.compress(body, 6)) if response.headers.get("content-encoding") == "gzip" else len(body)
+            self.entries.append((request.url, len(body), sent))
+
+    def fetched(self, part: str) -> tuple[int, int]:
+        matching = [e for e in self.entries if part in e[0]]
+        return sum(e[1] for e in matching), sum(e[2] for e in matching)
+
+
+def measure_ours(browser: Any, base_url: str, lang: str, queries: list[Any]) -> dict[str, Any]:
+    net = Network(browser)
+    page = net.page
+    page.goto(base_url + HOMES[lang], wait_until="networkidle")
+    at_load = net.fetched("/assets/search/")
+    open_search(page)
+    hits, times = 0, []
+    for query in queries:
+        hrefs, elapsed = search(page, query.q)
+        times.append(elapsed)
+        top = top_pages(hrefs, base_url, lang)
+        hits += bool(set(query.expect) & set(top))
+        if query.expect and not set(query.expect) & set(top):
+            print(f"  miss ({lang}): {query.q!r}: expected {query.expect}, got {top}")
+    index = net.fetched(f"{SUBPATH}search/")
+    page.close()
+    return {"hits": hits, "n": len(queries), "median_ms": statistics.median(times), "index": index,
+            "worker": at_load}
+
+
+def measure_pagefind(browser: Any, base_url: str, lang: str, queries: list[Any]) -> dict[str, Any]:
+    net = Network(browser)
+    page = net.page
+    page.goto(base_url + HOMES[lang], wait_until="networkidle")
+    results = page.evaluate(PAGEFIND, [base_url + "pagefind/pagefind.js", SUBPATH, [q.q for q in queries]])
+    hits = sum(bool(set(q.expect) & set(top_pages([base_url.split(SUBPATH)[0] + url for url in urls],
+                                                      base_url, lang)))
+               for q, (urls, _) in zip(queries, results))
+    index = net.fetched("/pagefind/")
+    page.close()
+    return {"hits": hits, "n": len(queries), "median_ms": statistics.median(t for _, t in results),
+            "index": index, "worker": (0, 0)}
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:,.1f} KiB"
+
+
+def report(title: str, results: dict[str, dict[str, Any]], quality: bool = True) -> None:
+    print(f"\n## {title}")
+    print("| lang | hits in top 3 | median keystroke -> results | fetched for a search: raw / gzip | "
+          "loaded with every page |")
+    print("| --- | --- | --- | --- | --- |")
+    for lang, r in results.items():
+        hits = f"{r['hits']}/{r['n']} ({r['hits'] / r['n']:.0%})" if quality else "n/a (no expected pages)"
+        print(f"| {lang} | {hits} | {r['median_ms']:.1f} ms | {kib(r['index'][0])} / {kib(r['index'][1])} | "
+              f"{kib(r['worker'][0])} / {kib(r['worker'][1])} |")
+
+
+def bench_site(browser: Any, site: Path, port: int, label: str, build_s: float, quality: bool,
+               pagefind: bool) -> None:
+    base_url = f"http://127.0.0.1:{port}{SUBPATH}"
+    queries = load_queries()
+    server = serve(site, SUBPATH, port)
+    try:
+        print(f"\n# {label}: build {build_s:.1f} s")
+        report(f"{label}: this site's search (Material UI + own worker)",
+               {lang: measure_ours(browser, base_url, lang, [q for q in queries if q.lang == lang])
+                for lang in HOMES}, quality)
+        if pagefind:
+            index_s = run_pagefind(site)
+            report(f"{label}: Pagefind (its JS API, same pages; indexing {index_s:.1f} s)",
+                   {lang: measure_pagefind(browser, base_url, lang, [q for q in queries if q.lang == lang])
+                    for lang in HOMES}, quality)
+    finally:
+        server.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--skip-pagefind", action="store_true")
+    args = parser.parse_args()
+    pagefind = not args.skip_pagefind
+    if pagefind:
+        try:
+            import pagefind as _  # noqa: F401
+        except ImportError:
+            print("pagefind is not installed: `pip install 'pagefind[bin]'` to compare; skipping it")
+            pagefind = False
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        port = free_port()
+        real = Path(tmp) / "real"
+        build_s = build(real, f"http://127.0.0.1:{port}{SUBPATH}")
+        bench_site(browser, real, port, "Real site", build_s, True, pagefind)
+        if not args.skip_synthetic:
+            from scripts.synth_pages import write_corpus
+
+            docs = Path(tmp) / "synth" / "docs"
+            write_corpus(docs, args.pairs)
+            port = free_port()
+            synth = Path(tmp) / "synth-site"
+            build_s = build(synth, f"http://127.0.0.1:{port}{SUBPATH}", synthetic_config(docs))
+            bench_site(browser, synth, port, f"Synthetic, {args.pairs} page pairs", build_s, False, pagefind)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
