@@ -1,0 +1,53 @@
+"""Accessibility in Chromium with axe-core (the engine behind Lighthouse's accessibility audits).
+
+Every page of both languages is checked in the light and the dark palette, with the search dialog
+open as well, because Material's stock set-up fails `aria-dialog-name` and `color-contrast` there.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from tests.browser.test_site import built_pages
+from tests.browser.visit import open_page
+from tests.conftest import VIEWPORTS, BuiltSite
+
+AXE_JS = files("axe_playwright_python").joinpath("axe.min.js")
+# WCAG 2 A/AA rules plus the best practices Lighthouse scores (it runs axe with these tags).
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:160]}"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe(browser, site: BuiltSite, scheme: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for path in built_pages(site):
+        page.goto(site.url(path), wait_until="load")
+        problems += [f"{path} [{scheme}] {v}" for v in axe_violations(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["esim/", "en/esim/"])
+def test_open_search_dialog_passes_axe(browser, site: BuiltSite, path: str, scheme: str) -> None:
+    visit = open_page(browser, site.url(path), "desktop", color_scheme=scheme)
+    page = visit.page
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("eSIM")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    dialog = page.locator("[role=dialog].md-search")
+    assert dialog.get_attribute("aria-label")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+    visit.close()
