@@ -12,6 +12,7 @@ import yaml
 
 from checkpages.model import IssueKind, Page, ReadIssue, Severity
 from checkpages.scanner import scan_body
+from checkpages.simple_yaml import load_simple
 
 # Lines longer than this are reported; content rules still read them.
 MAX_LINE_CHARS = 10_000
@@ -113,7 +114,9 @@ def _read_front_matter(page: Page) -> None:
         return
     page.body_start = closing + 2
     page.front_matter_keys = _top_level_keys(lines, closing)
-    page.front_matter = _load_yaml(page, "\n".join(lines[1:closing]))
+    page.front_matter = load_simple(lines[1:closing])
+    if page.front_matter is None:
+        page.front_matter = _load_yaml(page, "\n".join(lines[1:closing]))
 
 
 def _top_level_keys(lines: list[str], closing: int) -> dict[str, int]:

@@ -10,6 +10,8 @@ from typing import Optional
 
 from checkpages.model import Heading, IssueKind, Link, ListItem, Page, ReadIssue
 
+# A line that cannot open a block construct and holds no link, attr list or HTML: most prose lines.
+_PLAIN_PROSE = re.compile(r"[^#=\-0-9\s`~<][^<{=\]]*$")
 _FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^(#{1,6})(.*)$")
 _SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
@@ -64,6 +66,9 @@ class _BodyScanner:
             self.block_start = True
             return
         opens_block, self.block_start = self.block_start, False
+        if _PLAIN_PROSE.match(line):
+            self.content_lines.add(number)
+            return
         if stripped.startswith("<!--"):
             if "-->" not in stripped[4:]:
                 self.in_comment = True
@@ -121,7 +126,7 @@ class _BodyScanner:
                 page.anchor_ids.update(_ids_in_attr_list(attrs.group(1)))
         if "id" in line:
             page.anchor_ids.update(match.group(1) for match in _HTML_ID.finditer(line))
-        if not any(marker in line for marker in ("](", "]:", "<", "=")):
+        if "](" not in line and "]:" not in line and "<" not in line and "=" not in line:
             return
         visible = mask_inline_code(line)
         for pattern in (_INLINE_LINK, _REFERENCE_DEF, _AUTOLINK, _HTML_URL):
@@ -145,13 +150,14 @@ def _heading(number: int, col: int, level: int, raw_text: str, text_col: int) ->
     heading_id: Optional[str] = None
     leading = len(raw_text) - len(raw_text.lstrip())
     attr_col = text_col + leading + len(text)  # just past the text when there is no attr list
-    attrs = _ATTR_LIST.search(text)
+    attrs = _ATTR_LIST.search(text) if text.endswith("}") else None
     if attrs:
         attr_col = text_col + leading + attrs.start()
         ids = _ids_in_attr_list(attrs.group(1))
         heading_id = ids[-1] if ids else None
         text = text[:attrs.start()].rstrip()
-    text = _CLOSING_HASHES.sub("", text).strip()
+    if text.endswith("#"):
+        text = _CLOSING_HASHES.sub("", text).strip()
     return Heading(line=number, col=col, level=level, text=text, id=heading_id, id_col=attr_col)
 
 

@@ -15,7 +15,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = ROOT / "docs"
 TODAY = "2026-11-22"  # fixtures are dated against this day
 
-if str(ROOT / "scripts") not in sys.path:
+if str(ROOT / "scripts") not in sys.path:  # checkpages and synth_pages live there
     sys.path.insert(0, str(ROOT / "scripts"))
 
 from checkpages.cli import main  # noqa: E402
