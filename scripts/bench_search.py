@@ -86,6 +86,8 @@ class Network:
         self.page.on("requestfinished", self._finished)
 
     def _finished(self, request: Any) -> None:
+        if not any(part in request.url for part in ("/search/", "/pagefind/")):
+            return
         response = request.response()
         if response is not None:
             body = response.body()

@@ -174,12 +174,13 @@ def test_shortcut_key_opens_search(browser, site: BuiltSite, key: str) -> None:
     page = visit.page
     assert not page.locator("#__search").is_checked()
     page.keyboard.press(key)
-    assert page.locator("#__search").is_checked()
+    page.wait_for_function("document.getElementById('__search').checked", timeout=5_000)
     box = page.locator("input.md-search__input")
-    assert box.evaluate("el => el === document.activeElement")
+    page.wait_for_function("document.activeElement === document.querySelector('input.md-search__input')",
+                           timeout=5_000)
     box.type("profiles")
     page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
     assert "profile" in page.locator(".md-search-result__item mark").first.inner_text().lower()
     page.keyboard.press("Escape")
-    assert not page.locator("#__search").is_checked()
+    page.wait_for_function("!document.getElementById('__search').checked", timeout=5_000)
     visit.close()
