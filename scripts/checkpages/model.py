@@ -5,7 +5,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 
 class Severity(str, enum.Enum):
@@ -25,8 +25,7 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):  # a tuple: pages have thousands, built fast
     line: int  # 1-based line in the file as on disk
     col: int  # 1-based column of the first '#'
     level: int
@@ -35,15 +34,13 @@ class Heading:
     id_col: int  # column of the attr list (or of the end of the text) for id findings
 
 
-@dataclass(frozen=True)
-class ListItem:
+class ListItem(NamedTuple):  # a tuple: pages have thousands, built fast
     line: int
     col: int
     ordinal: str  # the number as written, e.g. "1"
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):  # a tuple: pages have thousands, built fast
     line: int
     col: int
     target: str  # URL as written (without angle brackets and title)
@@ -87,6 +84,7 @@ class Page:
     anchor_ids: set[str] = field(default_factory=set)  # every explicit id: headings, attr lists, HTML id=
     content_lines: frozenset[int] = frozenset()  # body lines that render something (not blank/comment)
     read_issues: list[ReadIssue] = field(default_factory=list)  # problems met while reading
+    section_cache: dict[int, list[Any]] = field(default_factory=dict, repr=False)  # level -> sections
 
     @property
     def is_card(self) -> bool:

@@ -11,7 +11,7 @@ from typing import Optional
 from checkpages.model import Heading, IssueKind, Link, ListItem, Page, ReadIssue
 
 # A line that cannot open a block construct and holds no link, attr list or HTML: most prose lines.
-_PLAIN_PROSE = re.compile(r"[^#=\-0-9\s`~<][^<{=\]]*$")
+_PLAIN_PROSE = re.compile(r"(?:[-*+] )?[^#=\-0-9\s`~<][^<{=\]]*$")  # a bullet item counts as prose
 _FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^(#{1,6})(.*)$")
 _SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
@@ -43,8 +43,19 @@ class _BodyScanner:
 
     def run(self) -> None:
         page = self.page
+        plain_prose = _PLAIN_PROSE.match
         for number in range(page.body_start, len(page.lines) + 1):
-            self._scan_line(number, page.lines[number - 1])
+            line = page.lines[number - 1]
+            # Blank lines and plain prose are most lines: settle them here, without a method call.
+            if self.fence is None and not self.in_comment:
+                if not line or line.isspace():
+                    self.block_start = True
+                    continue
+                if plain_prose(line):
+                    self.block_start = False
+                    self.content_lines.add(number)
+                    continue
+            self._scan_line(number, line)
         if self.fence is not None:
             char, length, opened = self.fence
             page.read_issues.append(ReadIssue(
@@ -66,9 +77,6 @@ class _BodyScanner:
             self.block_start = True
             return
         opens_block, self.block_start = self.block_start, False
-        if _PLAIN_PROSE.match(line):
-            self.content_lines.add(number)
-            return
         if stripped.startswith("<!--"):
             if "-->" not in stripped[4:]:
                 self.in_comment = True
@@ -82,8 +90,8 @@ class _BodyScanner:
             self.content_lines.add(number)
             return
         self.content_lines.add(number)
-        self._read_structure(number, line, opens_block)
-        self._read_links_and_ids(number, line)
+        is_heading = self._read_structure(number, line, opens_block)
+        self._read_links_and_ids(number, line, is_heading)
 
     def _in_fence(self, number: int, line: str) -> None:
         self.code_lines.add(number)
@@ -94,19 +102,21 @@ class _BodyScanner:
             self.fence = None
             self.block_start = False
 
-    def _read_structure(self, number: int, line: str, opens_block: bool) -> None:
+    def _read_structure(self, number: int, line: str, opens_block: bool) -> bool:
+        """Record a heading or an ordered-list item; True when the line is an ATX heading."""
         atx = _ATX.match(line)
         if atx:
             self.page.headings.append(_heading(number, 1, len(atx.group(1)), atx.group(2), 1 + len(atx.group(1))))
-            return
+            return True
         if _SETEXT_UNDERLINE.match(line) and self._previous_line_opens_block(number):
             level = 1 if line[0] == "=" else 2
             text = self.page.lines[number - 2]
             self.page.headings.append(_heading(number - 1, 1, level, text, 1))
-            return
+            return False
         item = _ORDERED_ITEM.match(line)
         if item:
             self.page.ordered_items.append(ListItem(number, len(item.group(1)) + 1, item.group(2)))
+        return False
 
     def _previous_line_opens_block(self, number: int) -> bool:
         """Python-Markdown makes a setext heading only of the first line of a block."""
@@ -119,9 +129,9 @@ class _BodyScanner:
         before = previous - 1
         return before < self.page.body_start or not self.page.lines[before - 1].strip()
 
-    def _read_links_and_ids(self, number: int, line: str) -> None:
+    def _read_links_and_ids(self, number: int, line: str, is_heading: bool) -> None:
         page = self.page
-        if "{" in line:
+        if "{" in line and not is_heading:  # a heading's own id is recorded with the heading
             for attrs in _ANY_ATTR_LIST.finditer(line):
                 page.anchor_ids.update(_ids_in_attr_list(attrs.group(1)))
         if "id" in line:

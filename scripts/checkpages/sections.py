@@ -14,6 +14,13 @@ class Section:
 
 
 def sections(page: Page, level: int = 2) -> list[Section]:
+    cached = page.section_cache.get(level)
+    if cached is None:
+        cached = page.section_cache[level] = _find_sections(page, level)
+    return cached
+
+
+def _find_sections(page: Page, level: int) -> list[Section]:
     found: list[Section] = []
     headings = page.headings
     for index, heading in enumerate(headings):
