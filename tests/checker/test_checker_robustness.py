@@ -130,3 +130,25 @@ def test_script_runs_from_the_repository_root() -> None:
     assert result.stdout == ("tests/fixtures/CP011/bad_unclosed.zh.md:5:1: CP011 "
                              "code fence ``` opened here is never closed\n")
     assert "1 error(s), 0 warning(s)" in result.stderr
+
+
+def test_internal_error_exits_2_with_a_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import checkpages.cli
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise RuntimeError("planted failure")
+
+    monkeypatch.setattr(checkpages.cli, "check_tree", broken)
+    run = run_checker(["--docs", "tests/fixtures/CP001"])
+    assert run.code == 2
+    assert "internal error" in run.stderr and "planted failure" in run.stderr
+
+
+def test_warnings_alone_exit_0(tmp_path: Path) -> None:
+    docs = _tree(tmp_path, {"sim.zh.md": CARD.replace("2026-11-01", "2024-01-01").encode(),
+                            "sim.en.md": CARD.replace("2026-11-01", "2024-01-01").encode()})
+    run = run_checker(["--docs", str(docs), "--today", TODAY], cwd=tmp_path)
+    assert run.code == 0
+    assert run.lines == [
+        f"docs/sim.{lang}.md:6:1: CP004 warning: last_reviewed 2024-01-01 is more than 365 days ago; review the page"
+        for lang in ("en", "zh")]
