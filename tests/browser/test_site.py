@@ -108,6 +108,7 @@ def test_section_anchor_from_forum_link_lands_on_section(browser, site: BuiltSit
 def test_not_found_page_serves_both_languages(browser, site: BuiltSite, viewport: str, artifacts: Path) -> None:
     visit = open_page(browser, site.url("no-such-page/"), viewport, expect_status=404)
     page = visit.page
+    assert page.locator("html").get_attribute("lang") == "zh"  # the default language's chrome
     home_links = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)")
     assert site.url("") in home_links and site.url("en/") in home_links
     text = page.locator("article").inner_text()
