@@ -1,0 +1,41 @@
+"""The GitHub Actions workflows do what the README promises."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+
+
+def load(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def run_lines(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def test_pull_requests_run_the_readme_test_command() -> None:
+    workflow = load("test.yml")
+    assert "pull_request" in workflow["on"]
+    assert "make test" in run_lines(workflow["jobs"]["test"])
+    assert "make test" in (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()
+
+
+def test_deploy_publishes_main_only_after_checker_and_strict_build() -> None:
+    workflow = load("deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    build = workflow["jobs"]["build"]
+    runs = run_lines(build)
+    checker = next(i for i, line in enumerate(runs) if "scripts/check_pages.py" in line)
+    strict = next(i for i, line in enumerate(runs) if "mkdocs build --strict" in line)
+    upload = next(i for i, step in enumerate(build["steps"])
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert checker < strict < upload
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
+    assert "SITE_URL" in workflow["env"]
