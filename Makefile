@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check browser-deps clean
+.PHONY: serve test build check browser-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,9 @@ browser-deps:
 
 clean:
 	rm -rf site .pytest_cache
+
+## bench: build times, checker share, reader bytes and Lighthouse, ours vs stock; writes BENCHMARKS.md
+## (about 20 minutes; `make bench BENCH_ARGS=--quick` for one run of each and no 1,000-pair corpus)
+bench: $(VENV)/.test-deps browser-deps
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
