@@ -148,3 +148,16 @@ def test_card_page_shows_review_date_sources_and_report_link(browser, site: Buil
         assert facts.locator(".page-facts__sources a[href^='https://']").count() >= 1
         assert visit.page.get_by_role("link", name=report).count() == 1
         visit.close()
+
+
+@pytest.mark.parametrize(("path", "label"), [("esim/", "复制本节链接"), ("en/esim/", "Copy link to this section")])
+def test_section_link_copies_the_section_url(browser, site: BuiltSite, path: str, label: str) -> None:
+    visit = open_page(browser, site.url(path), "phone")
+    visit.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = visit.page
+    link = page.locator("#steps a.headerlink")
+    assert link.get_attribute("aria-label") == label
+    link.click()
+    assert page.evaluate("navigator.clipboard.readText()") == site.url(path) + "#steps"
+    assert link.get_attribute("data-copied")  # the reader sees that it worked
+    visit.close()
