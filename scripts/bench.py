@@ -276,12 +276,14 @@ def failing_audits(lhr: dict[str, Any]) -> list[dict[str, Any]]:
 def _items(audit: dict[str, Any]) -> list[str]:
     out = []
     for item in (audit.get("details") or {}).get("items", [])[:5]:
-        node = item.get("node") if isinstance(item, dict) else None
-        if isinstance(node, dict):
+        if not isinstance(item, dict):
+            continue
+        node = item.get("node") if isinstance(item.get("node"), dict) else item.get("source")
+        if isinstance(node, dict) and node.get("type") == "node" or isinstance(item.get("node"), dict):
             out.append(f"`{node.get('selector', '')}` {node.get('snippet', '')[:120]}")
-        elif isinstance(item, dict):
-            text = item.get("url") or item.get("source") or item.get("description") or ""
-            out.append(str(text.get("url", text) if isinstance(text, dict) else text)[:160])
+        else:  # e.g. errors-in-console: url + description; opportunities: url
+            text = " ".join(str(item[k]) for k in ("url", "description") if isinstance(item.get(k), str))
+            out.append(text[:200])
     return [o for o in out if o.strip()]
 
 
@@ -490,7 +492,8 @@ def reader_section(corpora: list[Corpus], one_page: Build, budget_view: View | N
            f"sub-path `{SUBPATH}`, gzip); the sum of encoded response bodies. *First view*: the page until the "
            f"network is quiet. *With search*: then `/`, type `{QUERY['zh']}` (zh) or `{QUERY['en']}` (en), "
            "wait for the results and for the network to be quiet. Requests to other hosts (the stock "
-           "set-up's Google Fonts) are blocked and not counted.", ""]
+           "set-up's Google Fonts) are blocked and not counted. Scripts a worker loads are counted too "
+           "(Chromium reports 0 bytes for them; their gzip size is computed as the server sends it).", ""]
     budget = budget_view.first if budget_view else 0
     if budget_view:
         out += [f"Budget: the stock set-up's first view of a one-page-pair site (`synth_pages.write_corpus(dest, 1)`"

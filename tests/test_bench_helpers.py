@@ -86,3 +86,12 @@ def test_failing_audits_lists_failures_with_elements() -> None:
 
 def test_table_is_markdown() -> None:
     assert bench.table(["a", "b"], [[1, "x"]]).splitlines() == ["| a | b |", "| --- | --- |", "| 1 | x |"]
+
+
+def test_items_reads_nodes_in_source_and_console_errors() -> None:
+    audit = {"details": {"items": [
+        {"source": {"type": "node", "selector": "head > link", "snippet": '<link rel="alternate">'}},
+        {"source": "network", "description": "Failed to load resource: 404", "url": "http://x/sitemap.xml"},
+    ]}}
+    assert bench._items(audit) == ['`head > link` <link rel="alternate">',
+                                   "http://x/sitemap.xml Failed to load resource: 404"]
