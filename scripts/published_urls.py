@@ -135,7 +135,7 @@ def update(site_dir: Path, manifest: Path = MANIFEST) -> list[str]:
 
 def build(dest: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"mkdocs build failed:\n{result.stdout}{result.stderr}")

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 from mkdocs import plugins
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -205,7 +206,10 @@ _pages: dict[str, PageInfo] = {}
 
 
 def _redirects(config: Any) -> dict[str, Redirect]:
-    return load_redirects(Path(config.config_file_path).parent / REDIRECTS_FILE)
+    try:
+        return load_redirects(Path(config.config_file_path).parent / REDIRECTS_FILE)
+    except (ValueError, yaml.YAMLError) as error:
+        raise PluginError(f"links: {error}") from error
 
 
 def _i18n_busy(config: Any) -> bool:
