@@ -32,7 +32,7 @@ class BuiltSite:
 
 def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 

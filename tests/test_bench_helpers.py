@@ -61,6 +61,14 @@ def test_og_seconds_sums_both_language_builds() -> None:
     assert bench.og_seconds("INFO - nothing here") == 0
 
 
+def test_og_seconds_waited_reads_the_background_figure() -> None:
+    log = "INFO    -  og_images: 22 drawn, 0 from cache, 1.37 s, of which the build waited 0.04 s\n"
+    assert bench.og_seconds(log) == 1.37
+    assert bench.og_seconds(log, waited=True) == 0.04
+    old = "INFO    -  og_images: 11 drawn, 0 from cache, 1.25 s\n"  # drawn on the main thread
+    assert bench.og_seconds(old, waited=True) == 1.25
+
+
 def test_failing_audits_lists_failures_with_elements() -> None:
     lhr = {
         "categories": {

@@ -8,6 +8,10 @@ Images go to ``assets/og/<lang>/<slug>.png``; ``page.meta['og_image']`` tells ov
 to emit the og:image tags. Drawn images are cached in ``.cache/og/`` (or $OG_CACHE_DIR), keyed by a
 hash of everything drawn (title, language, site name, template version, font), so a rebuild
 without changes copies them instead of drawing them again.
+
+Drawing runs on one background thread, started as each page's Markdown is read, while MkDocs goes
+on rendering pages on the main thread (Pillow lets go of the GIL while it quantizes and encodes);
+the build waits for the images at the end. On a two-core machine that hides most of their cost.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import os
 import re
 import shutil
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -28,7 +33,7 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 
-TEMPLATE_VERSION = "2"   # bump when the drawing below changes: it invalidates the cache
+TEMPLATE_VERSION = "3"   # bump when the drawing below changes: it invalidates the cache
 FONT_PACKAGE = "manimgx-fonts-cjk"
 FONT_FILE = "NotoSansCJK-VF.otf.ttc"
 FONT_FACE = "Noto Sans CJK SC"
@@ -43,7 +48,9 @@ NO_LINE_START = set("，。、；：！？）》」』】〉…,.;:!?)]}’”·
 WORD_SPACE = 0.3  # em; the font's own space (0.22 em) looks cramped in large bold Latin text
 TOKEN_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z'’.\-/+&]*\s*|\s+|.")
 
-_stats = {"drawn": 0, "cached": 0, "seconds": 0.0}
+_stats = {"drawn": 0, "cached": 0, "seconds": 0.0, "waited": 0.0}
+_pending: list[Future] = []
+_drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="og_images")
 
 
 class FontMissing(PluginError):
@@ -160,11 +167,14 @@ def render(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -
     if cached.is_file():
         shutil.copyfile(cached, dest)
         return False
+    from PIL import Image
+
     image = draw(title, site_name)
-    palette = image.quantize(colors=PALETTE_COLOURS, dither=0)
+    # Fast octree and zlib level 6: a third of the time of median cut + optimize, for ~15% more bytes.
+    palette = image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=0)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    palette.save(partial, format="PNG", optimize=True)
+    palette.save(partial, format="PNG", compress_level=6)
     partial.replace(cached)
     shutil.copyfile(cached, dest)
     return True
@@ -187,25 +197,48 @@ def on_config(config: Any) -> None:
     font_path()  # fail at once, with the fix in the message, when the font is not installed
 
 
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+def render_timed(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -> None:
+    started = time.perf_counter()
+    drawn = render(title, lang, site_name, dest, cache_dir)
+    _stats["seconds"] += time.perf_counter() - started  # one drawing thread: no race
+    _stats["drawn" if drawn else "cached"] += 1
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if page.url.endswith(".html"):  # 404 and other non-directory pages are never shared
-        return context
+        return markdown
     lang = getattr(page.file, "locale", None) or "zh"
     title = str((page.meta or {}).get("title") or page.title or config.site_name)
     rel = image_path(page.url, lang)
-    started = time.perf_counter()
-    drawn = render(title, lang, config.site_name, Path(config.site_dir) / rel, cache_dir_for(config))
-    _stats["seconds"] += time.perf_counter() - started
-    _stats["drawn" if drawn else "cached"] += 1
+    dest = Path(config.site_dir) / rel
+    _pending.append(_drawer.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
     page.meta["og_image"] = rel
-    return context
+    return markdown
+
+
+def wait_for_images() -> None:
+    """Block until every submitted image is written; re-raise the first drawing error."""
+    started = time.perf_counter()
+    try:
+        for future in _pending:
+            future.result()
+    finally:
+        _pending.clear()
+        _stats["waited"] += time.perf_counter() - started
 
 
 @plugins.event_priority(-200)
 def on_post_build(config: Any) -> None:
+    wait_for_images()
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
     log.info(f"og_images: {_stats['drawn']} drawn, {_stats['cached']} from cache, "
-             f"{_stats['seconds']:.2f} s")
-    _stats.update(drawn=0, cached=0, seconds=0.0)
+             f"{_stats['seconds']:.2f} s, of which the build waited {_stats['waited']:.2f} s")
+    _stats.update(drawn=0, cached=0, seconds=0.0, waited=0.0)
+
+
+def on_build_error(error: Exception) -> None:
+    for future in _pending:  # don't leave drawings running after a failed build
+        future.cancel()
+    _pending.clear()

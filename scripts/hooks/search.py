@@ -1,4 +1,4 @@
-"""Search index per language, read by the site's own search worker (overrides/assets/search/worker.js).
+"""Search index per language, read by the site's own search worker (overrides/assets/search/engine.js).
 
 Each language gets `search/<lang>.json`: one document per page (title, aliases, description, the text
 before the first section) followed by one document per section (heading id, heading text, section text).
