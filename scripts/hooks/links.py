@@ -203,6 +203,7 @@ def short_link_index(pages: list[PageInfo], site_url: str) -> str:
 # MkDocs events
 
 _pages: dict[str, PageInfo] = {}
+_loaded_redirects: dict[str, Redirect] = {}  # redirects.yml as read by on_config, for every page
 
 
 def _redirects(config: Any) -> dict[str, Redirect]:
@@ -221,7 +222,9 @@ def _i18n_busy(config: Any) -> bool:
 def on_config(config: Any) -> None:
     if not _i18n_busy(config):
         _pages.clear()
-    _redirects(config)  # a malformed redirects.yml stops the build early, with its message
+    # Read once per build (a malformed file stops the build here, with its message), not once per page.
+    _loaded_redirects.clear()
+    _loaded_redirects.update(_redirects(config))
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -238,7 +241,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    entry = _redirects(config).get(norm_path(page.url))
+    entry = _loaded_redirects.get(norm_path(page.url))
     if entry is not None and entry.anchors and entry.to is None:
         output = add_anchor_script(output, entry.anchors)
     return output
@@ -250,7 +253,7 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
-    write_redirects(_redirects(config), site_dir, site_url)
+    write_redirects(_loaded_redirects, site_dir, site_url)
     write_short_links(sorted(_pages.values(), key=lambda p: (p.slug != "index", p.slug)), site_dir, site_url)
 
 

@@ -33,16 +33,30 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 
-TEMPLATE_VERSION = "3"   # bump when the drawing below changes: it invalidates the cache
+TEMPLATE_VERSION = "4"   # bump when the drawing below changes: it invalidates the cache
 FONT_PACKAGE = "manimgx-fonts-cjk"
 FONT_FILE = "NotoSansCJK-VF.otf.ttc"
 FONT_FACE = "Noto Sans CJK SC"
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 96
-BACKGROUND, INK, ACCENT, MUTED = "#ffffff", "#17202a", "#0b5394", "#5b6b7b"
+BACKGROUND, INK, ACCENT = "#ffffff", "#17202a", "#0b5394"
 TITLE_SIZES = (88, 80, 72, 64, 58, 52)
 MAX_LINES = 3
-PALETTE_COLOURS = 32
+
+
+def _rgb(colour: str) -> list[int]:
+    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+
+def _ramp(colour: str) -> list[int]:
+    """128 RGB steps from the background to colour, flattened for Image.putpalette."""
+    pairs = list(zip(_rgb(BACKGROUND), _rgb(colour)))
+    return [round(b + (c - b) * step / 127) for step in range(128) for b, c in pairs]
+
+
+PALETTE = _ramp(INK) + _ramp(ACCENT)
+INK_INDEX = [value >> 1 for value in range(256)]                              # coverage -> 0..127
+ACCENT_INDEX = [128 | (value >> 1) if value else 0 for value in range(256)]   # coverage -> 128..255
 # Characters that must not start a line (closing punctuation) in Chinese typesetting.
 NO_LINE_START = set("，。、；：！？）》」』】〉…,.;:!?)]}’”·")
 WORD_SPACE = 0.3  # em; the font's own space (0.22 em) looks cramped in large bold Latin text
@@ -136,22 +150,35 @@ def fit_title(title: str, width: int) -> tuple[Any, list[str]]:
 
 
 def draw(title: str, site_name: str) -> Any:
-    """The preview image: site name on top, the page title large, an accent bar at the bottom."""
-    from PIL import Image, ImageDraw
+    """The preview image: site name on top, the page title large, an accent bar at the bottom.
 
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-    pen = ImageDraw.Draw(image)
-    pen.rectangle((0, 0, 20, HEIGHT), fill=ACCENT)
-    pen.rectangle((0, HEIGHT - 20, WIDTH, HEIGHT), fill=ACCENT)
-    draw_line(pen, (MARGIN, 72), site_name, font(36, "Medium"), ACCENT)
-    pen.line((MARGIN, 140, MARGIN + 120, 140), fill=ACCENT, width=6)
+    Each colour is drawn as a grey coverage mask (anti-aliased text included) and the two masks
+    become one palette image: indices 0-127 run from the background to ink, 128-255 to accent.
+    That is exact in both colours and needs no colour quantization, which was half the cost.
+    """
+    from PIL import Image, ImageChops, ImageDraw
+
+    accent = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(accent)
+    pen.rectangle((0, 0, 20, HEIGHT), fill=255)
+    pen.rectangle((0, HEIGHT - 20, WIDTH, HEIGHT), fill=255)
+    draw_line(pen, (MARGIN, 72), site_name, font(36, "Medium"), 255)
+    pen.line((MARGIN, 140, MARGIN + 120, 140), fill=255, width=6)
+
+    ink = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(ink)
     face, lines = fit_title(title, WIDTH - 2 * MARGIN)
     size = face.size
     line_height = round(size * 1.3)
     block = line_height * (len(lines) - 1) + size
     top = 160 + (HEIGHT - 20 - 160 - block) // 2 - round(size * 0.1)
     for number, line in enumerate(lines):
-        draw_line(pen, (MARGIN, top + number * line_height), line, face, INK)
+        draw_line(pen, (MARGIN, top + number * line_height), line, face, 255)
+
+    # The two never overlap, so the larger index of the two is the pixel's colour.
+    merged = ImageChops.lighter(ink.point(INK_INDEX), accent.point(ACCENT_INDEX))
+    image = Image.frombytes("P", merged.size, merged.tobytes())
+    image.putpalette(PALETTE)
     return image
 
 
@@ -167,14 +194,10 @@ def render(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -
     if cached.is_file():
         shutil.copyfile(cached, dest)
         return False
-    from PIL import Image
-
     image = draw(title, site_name)
-    # Fast octree and zlib level 6: a third of the time of median cut + optimize, for ~15% more bytes.
-    palette = image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=0)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    palette.save(partial, format="PNG", compress_level=6)
+    image.save(partial, format="PNG", compress_level=6)  # optimize=True costs 6x the time for ~10%
     partial.replace(cached)
     shutil.copyfile(cached, dest)
     return True

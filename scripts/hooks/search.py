@@ -100,6 +100,16 @@ def _language(config: Any) -> str:
     return str(config.theme["language"] or "en")
 
 
+def on_config(config: Any, **kwargs: Any) -> None:
+    # Material's search plugin stays in mkdocs.yml for its dialog (the header shows search only while
+    # the plugin is on), but its index is never used: take it off the page and post-build events so
+    # it does not parse every page into a combined index that on_post_build would only delete.
+    stock = config.plugins.get("material/search") or config.plugins.get("search")
+    for event in ("page_context", "post_build"):
+        handlers = config.plugins.events[event]
+        handlers[:] = [handler for handler in handlers if getattr(handler, "__self__", None) is not stock]
+
+
 def on_pre_build(config: Any, **kwargs: Any) -> None:
     _docs.pop(_language(config), None)
 

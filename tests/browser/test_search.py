@@ -154,12 +154,17 @@ def test_index_loads_only_when_search_opens(browser, site: BuiltSite, lang: str)
     def index_requests() -> list[str]:
         return [url for url in visit.requests if "/search/" in url and url.endswith(".json")]
 
+    def engine_requests() -> list[str]:
+        return [url for url in visit.requests if url.endswith(("/search/engine.js", "/search/stemmer.js"))]
+
     page.wait_for_timeout(300)
     assert index_requests() == [], "search index fetched before the reader opened search"
+    assert engine_requests() == [], "search engine loaded before the reader opened search"
     with page.expect_request(lambda request: request.url.endswith(f"/search/{lang}.json")):
         page.locator("label.md-header__button[for='__search']").click()
     page.wait_for_load_state("networkidle")
     assert index_requests() == [site.url(f"search/{lang}.json")]
+    assert sorted(engine_requests()) == [site.url("assets/search/engine.js"), site.url("assets/search/stemmer.js")]
     hrefs, _ = search(page, "eSIM")
     assert hrefs and {page_lang for page_lang, _ in distinct_pages(hrefs, site.base_url)} == {lang}
     assert index_requests() == [site.url(f"search/{lang}.json")]  # once

@@ -22,6 +22,9 @@ self.onmessage = function (ev) {
       new BroadcastChannel(config.channel).onmessage = function () { loadEngine().prefetch(); };
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    loadEngine().query(message.data);
+    // Material sends the empty query of an untouched search box on every page view: answer that
+    // without loading the engine.
+    if (!String(message.data).trim()) postMessage({ type: RESULT, data: { items: [] } });
+    else loadEngine().query(message.data);
   }
 };
