@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import re
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.bench import ours_config  # noqa: E402
 from tests.browser.searching import HOMES, load_queries, open_search, search, top_pages  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SUBPATH  # noqa: E402
 from tests.site_server import free_port, serve  # noqa: E402
@@ -41,20 +41,6 @@ PAGEFIND = """async ([bundle, base, queries]) => {
   }
   return out;
 }"""
-
-
-def synthetic_config(docs: Path) -> Path:
-    """The site's mkdocs.yml pointed at another docs folder: absolute paths, only the search hook,
-    no hand-written nav."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs}", text)
-    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {ROOT / 'overrides'}", text)
-    text = re.sub(r"(?ms)^hooks:\n(?:  - .*\n)+", f"hooks:\n  - {ROOT / 'scripts/hooks/search.py'}\n", text)
-    text = re.sub(r"(?ms)^nav:\n(?:  - .*\n?)+", "", text)
-    text = re.sub(r"(?ms)^not_in_nav: \|\n(?:  .*\n)+", "", text)
-    config = docs.parent / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 def build(dest: Path, base_url: str, config: Path | None = None) -> float:
@@ -196,7 +182,7 @@ def main() -> None:
             write_corpus(docs, args.pairs)
             port = free_port()
             synth = Path(tmp) / "synth-site"
-            build_s = build(synth, f"http://127.0.0.1:{port}{SUBPATH}", synthetic_config(docs))
+            build_s = build(synth, f"http://127.0.0.1:{port}{SUBPATH}", ours_config(docs, docs.parent))
             bench_site(browser, synth, port, f"Synthetic, {args.pairs} page pairs", build_s, False, pagefind)
         browser.close()
 
