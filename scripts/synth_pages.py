@@ -1,7 +1,8 @@
 """Synthetic but realistic page pairs for benchmarks: `write_corpus(dest, pairs)`.
 
 Each card page pair has the site's real shape (front matter, {#identify}, prerequisites, steps, after-care,
-an FAQ of 5 questions) and prose of real length: about 1,500 Chinese characters / 700 English words.
+an FAQ of 5 questions) and prose of real length: about 1,500 Chinese characters / 700 English words, in sentences drawn from
+the site's own pages (docs/) and a stock set, so the text varies as real text does.
 Pages sit in folders of six (`group-0001/sim.zh.md` ... `virtual-number.en.md`) so card_type matches the
 file slug, and links stay inside a group. The first pair is a home page (index.zh.md / index.en.md) so a
 strict MkDocs build of the corpus has a homepage. Output is deterministic for a given seed.
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 CARD_TYPES = ("sim", "esim", "data-card", "iot-card", "wearable-card", "virtual-number")
@@ -90,17 +93,52 @@ FAQ = (
 )
 
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+MARKUP = re.compile(r"\*\*|`|\{[^}]*\}|<[^>]+>")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Anything that could read as markup, a link or a contact once cut out of its page.
+UNSAFE = re.compile(r"[\[\]|#@<>:*_]|https?|\.md|!!!")
+WHOLE = re.compile(r"[A-Z0-9\u4e00-\u9fff]")  # starts like a sentence, not a fragment
+
+
+def _site_sentences(language: str) -> list[str]:
+    """Sentences from the site's own pages: prose of real variety, so gzip sizes mean something.
+
+    A few dozen stock sentences repeated over 1,000 pages compress to 3% of their size, where the
+    real pages compress to about 28%.
+    """
+    split = r"(?<=[。！？])" if language == "zh" else r"(?<=[.!?])\s+"
+    found: list[str] = []
+    for page in sorted(DOCS.glob(f"*.{language}.md")):
+        body = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        # Paragraphs and list items wrap over several lines: rejoin each block before splitting it.
+        for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*] |\d+\. |#|!!!))", body):
+            joiner = "" if language == "zh" else " "
+            line = joiner.join(part.strip() for part in block.splitlines())
+            line = MARKUP.sub("", LINK.sub(r"\1", line.strip().lstrip("-0123456789. ")))
+            found += [s.strip() for s in re.split(split, line)
+                      if len(s.strip()) > 12 and not UNSAFE.search(s) and WHOLE.match(s.strip())]
+    return sorted(set(found))
+
+
+@lru_cache(maxsize=None)
+def _sentences(language: str) -> tuple[str, ...]:
+    stock = ZH_SENTENCES if language == "zh" else EN_SENTENCES
+    return tuple(stock) + tuple(_site_sentences(language))
+
+
 def _zh_prose(rng: random.Random, chars: int) -> str:
-    text = ""
+    pool, text = _sentences("zh"), ""
     while len(text) < chars:
-        text += rng.choice(ZH_SENTENCES)
+        text += rng.choice(pool)
     return text
 
 
 def _en_prose(rng: random.Random, words: int) -> str:
-    picked: list[str] = []
-    while sum(len(s.split()) for s in picked) < words:
-        picked.append(rng.choice(EN_SENTENCES))
+    pool, picked, count = _sentences("en"), [], 0
+    while count < words:
+        picked.append(rng.choice(pool))
+        count += len(picked[-1].split())
     return " ".join(picked)
 
 
