@@ -105,6 +105,8 @@ def on_config(config: Any, **kwargs: Any) -> None:
     # the plugin is on), but its index is never used: take it off the page and post-build events so
     # it does not parse every page into a combined index that on_post_build would only delete.
     stock = config.plugins.get("material/search") or config.plugins.get("search")
+    if stock is None:
+        return
     for event in ("page_context", "post_build"):
         handlers = config.plugins.events[event]
         handlers[:] = [handler for handler in handlers if getattr(handler, "__self__", None) is not stock]

@@ -1,0 +1,67 @@
+"""scripts/hooks/site.py and the search hook's handling of Material's search plugin."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+from scripts.hooks import search as search_hook
+from scripts.hooks import site
+
+
+def test_second_environment_reuses_the_compiled_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = site.SharedBytecodeCache()
+    loader = DictLoader({"page.html": "<h1>{{ title }}</h1>"})
+    first = Environment(loader=loader, bytecode_cache=cache)
+    assert first.get_template("page.html").render(title="zh") == "<h1>zh</h1>"
+
+    second = Environment(loader=loader, bytecode_cache=cache)  # what the next language's build gets
+    monkeypatch.setattr(second, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert second.get_template("page.html").render(title="en") == "<h1>en</h1>"
+
+
+def test_edited_template_is_compiled_again() -> None:
+    cache = site.SharedBytecodeCache()
+    sources = {"page.html": "old {{ x }}"}
+    Environment(loader=DictLoader(sources), bytecode_cache=cache).get_template("page.html")
+    sources["page.html"] = "new {{ x }}"
+    env = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert env.get_template("page.html").render(x=1) == "new 1"
+
+
+def test_on_env_installs_the_shared_cache_once() -> None:
+    env = Environment()
+    assert site.on_env(env, None, None).bytecode_cache is site._templates
+    other = Environment(bytecode_cache=site.SharedBytecodeCache())
+    assert site.on_env(other, None, None).bytecode_cache is not site._templates  # left as configured
+
+
+class Plugins(dict):
+    def __init__(self, stock: object | None) -> None:
+        super().__init__({"material/search": stock} if stock else {})
+        self.events = {"page_context": [], "post_build": []}
+
+
+def test_material_search_is_taken_off_page_and_post_build_events() -> None:
+    class Stock:
+        def on_page_context(self) -> None: ...
+        def on_post_build(self) -> None: ...
+
+    def hook_handler() -> None: ...
+
+    stock = Stock()
+    plugins = Plugins(stock)
+    plugins.events["page_context"] += [stock.on_page_context, hook_handler]
+    plugins.events["post_build"] += [stock.on_post_build, hook_handler]
+    search_hook.on_config(SimpleNamespace(plugins=plugins))
+    assert plugins.events == {"page_context": [hook_handler], "post_build": [hook_handler]}
+
+
+def test_without_material_search_nothing_is_removed() -> None:
+    def hook_handler() -> None: ...
+
+    plugins = Plugins(None)
+    plugins.events["page_context"].append(hook_handler)
+    search_hook.on_config(SimpleNamespace(plugins=plugins))
+    assert plugins.events["page_context"] == [hook_handler]
