@@ -1,11 +1,11 @@
 """Synthetic but realistic page pairs for benchmarks: `write_corpus(dest, pairs)`.
 
 Each card page pair has the site's real shape (front matter, {#identify}, prerequisites, steps, after-care,
-an FAQ of 5 questions) and prose of real length: about 1,500 Chinese characters / 700 English words, in sentences drawn from
-the site's own pages (docs/) and a stock set, so the text varies as real text does.
+an FAQ of 5 questions) and prose of real length: about 1,500 Chinese characters / 700 English words,
+in sentences drawn from the site's own pages (docs/) and a stock set, so it varies as real text does.
 Pages sit in folders of six (`group-0001/sim.zh.md` ... `virtual-number.en.md`) so card_type matches the
 file slug, and links stay inside a group. The first pair is a home page (index.zh.md / index.en.md) so a
-strict MkDocs build of the corpus has a homepage. Output is deterministic for a given seed.
+strict MkDocs build of the corpus has a homepage. Output is deterministic for a given seed and docs/.
 """
 from __future__ import annotations
 
@@ -108,12 +108,12 @@ def _site_sentences(language: str) -> list[str]:
     real pages compress to about 28%.
     """
     split = r"(?<=[。！？])" if language == "zh" else r"(?<=[.!?])\s+"
+    joiner = "" if language == "zh" else " "
     found: list[str] = []
     for page in sorted(DOCS.glob(f"*.{language}.md")):
         body = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
         # Paragraphs and list items wrap over several lines: rejoin each block before splitting it.
         for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*] |\d+\. |#|!!!))", body):
-            joiner = "" if language == "zh" else " "
             line = joiner.join(part.strip() for part in block.splitlines())
             line = MARKUP.sub("", LINK.sub(r"\1", line.strip().lstrip("-0123456789. ")))
             found += [s.strip() for s in re.split(split, line)
