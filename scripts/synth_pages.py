@@ -97,7 +97,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 MARKUP = re.compile(r"\*\*|`|\{[^}]*\}|<[^>]+>")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # Anything that could read as markup, a link or a contact once cut out of its page.
-UNSAFE = re.compile(r"[\[\]|#@<>:*_]|https?|\.md|!!!|telegram|whatsapp|电报|[加微QQ]+群|javascript",
+UNSAFE = re.compile(r"[\[\]|#@<>:*_]|https?|\.md|!!!|telegram|whatsapp|电报|加群|微信群|qq群|javascript",
                     re.IGNORECASE)
 WHOLE = re.compile(r"[A-Z0-9\u4e00-\u9fff]")  # starts like a sentence, not a fragment
 
