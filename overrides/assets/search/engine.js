@@ -4,14 +4,15 @@
 
    - Index: only the reader's language (search/<lang>.json, written by scripts/hooks/search.py),
      fetched on prefetch() (the reader opened search) or on the first query.
-   - Chinese: the query is split into words with Intl.Segmenter; every word must occur in the page
-     (substring match, so no build-time segmentation is needed). Mixed queries ("FM卡") work the same.
+   - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...) and each piece
+     must occur in the page as a substring, so no word list or build-time segmentation is needed.
+     Mixed queries ("FM卡", "eSIM注销") work the same.
    - English: Porter stems on both sides (cancelled = cancelling = cancel); the last word typed also
      matches as a prefix, so results appear while typing.
    - Every query word must occur somewhere in a page; failing that, the pages with most words are
      listed and the missing words are shown struck through (Material's stock "missing" display).
    - Ranking: alias > page title > section heading > description > body text, plus a bonus when the
-     whole query occurs as a phrase in an alias or title. Section hits link to the section anchor. */
+     whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
 var STOP = {
@@ -22,10 +23,9 @@ var STOP = {
 };
 var SNIPPET = 160;
 
-var state = { lang: "en", indexUrl: null, docs: null, loading: null, latest: null, stop: {}, stopHan: /$^/ };
+var state = { indexUrl: null, docs: null, loading: null, latest: null, stop: {}, stopHan: /$^/ };
 
 function norm(s) { return String(s || "").normalize("NFKC").toLowerCase(); }
-function isHan(s) { return /\p{Script=Han}/u.test(s); }
 function escapeHTML(s) {
   return String(s).replace(/[&<>"']/g, function (ch) {
     return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
@@ -253,7 +253,6 @@ function load() {
 }
 
 self.createEngine = function (config, post) {
-  state.lang = config.lang && config.lang[0] === "zh" ? "zh" : "en";
   state.indexUrl = config.index || null;
   state.stop = {};
   STOP.en.split(" ").forEach(function (w) { state.stop[w] = true; });
