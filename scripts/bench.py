@@ -188,7 +188,9 @@ def time_checker(docs: Path, runs: int) -> tuple[int, float]:
 class View:
     first: int          # encoded (gzip) bytes of the first view
     first_raw: int
-    search: int         # encoded bytes after opening search and getting results
+    opened: int         # encoded bytes after opening search (the engine and the index's meta.json)
+    opened_raw: int
+    search: int         # encoded bytes after then typing a query and getting results
     search_raw: int
     resources: list[tuple[str, int]]  # (path, encoded bytes) of the first view
     blocked: list[str]  # requests to other hosts, blocked (and not counted)
@@ -230,9 +232,12 @@ def measure_view(browser: Any, url: str, query: str) -> View:
     first, first_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     resources = sorted(((e[2], e[0]) for e in entries), key=lambda r: -r[1])
     open_search(page)
+    _settle(page, entries)
+    opened, opened_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     search(page, query)
     _settle(page, entries)
-    view = View(first, first_raw, sum(e[0] for e in entries), sum(e[1] for e in entries), resources, blocked)
+    view = View(first, first_raw, opened, opened_raw, sum(e[0] for e in entries), sum(e[1] for e in entries),
+                resources, blocked)
     context.close()
     return view
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import gzip
 import json
 
+from scripts import searchindex
 from scripts.hooks.search import page_documents
 from tests.conftest import ROOT, BuiltSite
 
-BUDGET_GZIP = 150 * 1024  # bytes a reader downloads for a search, per language
+SHARD_BUDGET_GZIP = 8 * 1024     # one key shard (a query fetches one per Chinese character or word)
+FRAGMENT_BUDGET_GZIP = 2 * 1024  # one page's result fragment (a query fetches up to ten)
 
 HTML = """
 <h1 id="esim">如何注销 eSIM<a class="headerlink" href="#esim" title="复制本节链接">#</a></h1>
@@ -36,41 +38,90 @@ def test_page_without_aliases_has_no_alias_field() -> None:
     assert docs == [{"location": "x/", "title": "T", "text": "b"}]
 
 
-def read_index(site: BuiltSite, lang: str) -> list[dict]:
-    return json.loads((site.dir / "search" / f"{lang}.json").read_text(encoding="utf-8"))["docs"]
+def fragments(site: BuiltSite, lang: str) -> list[dict]:
+    """The result fragments of one language, in page order."""
+    meta = json.loads((site.dir / "search" / lang / "meta.json").read_text(encoding="utf-8"))
+    return [json.loads((site.dir / "search" / lang / "p" / f"{n}.json").read_text(encoding="utf-8"))
+            for n in range(meta["pages"])]
+
+
+def shards(site: BuiltSite, lang: str) -> dict[str, list[int]]:
+    """Every key of one language's index, from all its shards, with its postings."""
+    meta = json.loads((site.dir / "search" / lang / "meta.json").read_text(encoding="utf-8"))
+    keys: dict[str, list[int]] = {}
+    for n in range(meta["shards"]):
+        shard = json.loads((site.dir / "search" / lang / "k" / f"{n}.json").read_text(encoding="utf-8"))
+        assert all(searchindex.shard_of(key, meta["shards"]) == n for key in shard), (lang, n)
+        keys.update(shard)
+    return keys
+
+
+def decode(postings: list[int]) -> list[tuple[int, int, int]]:
+    """(page, document, field bits) triples, as engine.js reads them."""
+    out, i, page = [], 0, 0
+    while i < len(postings):
+        page += postings[i]
+        count = postings[i + 1]
+        out += [(page, code >> 4, code & 15) for code in postings[i + 2:i + 2 + count]]
+        i += 2 + count
+    return out
 
 
 def test_built_site_has_one_index_per_language_and_no_stock_index(site: BuiltSite) -> None:
     assert not (site.dir / "search" / "search_index.json").exists()
-    zh, en = read_index(site, "zh"), read_index(site, "en")
-    assert zh and en
-    assert all(not d["location"].startswith("en/") for d in zh)
-    assert all(d["location"].startswith("en/") for d in en)
-    # Every page of each language is in its index, every page first, then its sections.
-    for lang, docs in (("zh", zh), ("en", en)):
-        pages = {d["location"] for d in docs if "#" not in d["location"]}
+    zh, en = fragments(site, "zh"), fragments(site, "en")
+    assert all(not f["u"].startswith("en/") for f in zh)
+    assert all(f["u"].startswith("en/") for f in en)
+    for lang, pages in (("zh", zh), ("en", en)):
         sources = sorted((ROOT / "docs").glob(f"*.{lang}.md"))
-        assert len(pages) == len(sources), (lang, sorted(pages))
-        seen: set[str] = set()
-        for doc in docs:
-            path = doc["location"].split("#")[0]
-            assert "#" not in doc["location"] or path in seen, doc["location"]
-            seen.add(path)
+        assert len(pages) == len({f["u"] for f in pages}) == len(sources), lang
 
 
 def test_same_section_ids_in_both_languages(site: BuiltSite) -> None:
     """Translation parity shows in search too: a section found in one language exists in the other."""
-    zh = {d["location"] for d in read_index(site, "zh")}
-    en = {d["location"].removeprefix("en/") for d in read_index(site, "en")}
-    assert zh == en, sorted(zh ^ en)
+    def anchors(lang: str) -> set[str]:
+        return {f"{f['u'].removeprefix('en/')}#{section_id}" for f in fragments(site, lang) for section_id, _ in f["s"]}
+    assert anchors("zh") == anchors("en"), sorted(anchors("zh") ^ anchors("en"))
 
 
-def test_index_within_budget(site: BuiltSite) -> None:
+def test_every_index_file_within_budget(site: BuiltSite) -> None:
+    """A query fetches a few shards and up to ten fragments: each must stay small."""
     for lang in ("zh", "en"):
-        raw = (site.dir / "search" / f"{lang}.json").read_bytes()
-        assert len(gzip.compress(raw, 9)) < BUDGET_GZIP, (lang, len(raw))
+        for path in (site.dir / "search" / lang).rglob("*.json"):
+            limit = SHARD_BUDGET_GZIP if path.parent.name == "k" else FRAGMENT_BUDGET_GZIP
+            assert len(gzip.compress(path.read_bytes(), 9)) <= limit, path
 
 
 def test_card_page_aliases_reach_the_index(site: BuiltSite) -> None:
-    esim = next(d for d in read_index(site, "zh") if d["location"] == "esim/")
-    assert "eSIM" in esim["aliases"]
+    pages = fragments(site, "zh")
+    esim = next(f for f in pages if f["u"] == "esim/")
+    assert "eSIM" in esim["a"]
+    keys, number = shards(site, "zh"), pages.index(esim)
+    assert any(p == number and doc == 0 and bits & searchindex.ALIASES for p, doc, bits in decode(keys["esim"]))
+    assert any(p == number and doc == 0 and bits & searchindex.TITLE for p, doc, bits in decode(keys["注销"]))
+
+
+def test_keys_are_character_pairs_and_words() -> None:
+    assert searchindex.keys_of("注销卡") == {"注销", "销卡", "卡"}
+    assert searchindex.keys_of("FM卡 and the SIM's PIN") == {"fm", "卡", "and", "the", "sim", "pin"}
+    assert searchindex.keys_of("ｅＳＩＭ（电子）") == {"esim", "电子", "子"}   # NFKC, lower case
+    assert searchindex.group_of("注销") == "注" and searchindex.group_of("cancel") == "ca"
+
+
+def test_postings_round_trip() -> None:
+    pages = [page_documents(HTML, "esim/", {"aliases": ["eSIM"], "description": "一句话。"}),
+             page_documents("<h1 id='x'>余额</h1><h2 id='y'>注销</h2><p>运营商</p>", "x/", {})]
+    index = searchindex.postings(pages)
+    assert decode(searchindex.encode(index["注销"])) == [(0, 0, searchindex.TEXT | searchindex.TITLE),
+                                                        (1, 1, searchindex.TITLE)]
+    assert decode(searchindex.encode(index["esim"])) == [(0, 0, searchindex.TITLE | searchindex.ALIASES)]
+    assert decode(searchindex.encode(index["运营"])) == [(0, 1, searchindex.TEXT), (1, 1, searchindex.TEXT)]
+
+
+def test_build_writes_meta_shards_and_fragments() -> None:
+    pages = [page_documents(HTML, "esim/", {"aliases": ["eSIM"], "description": "一句话。"})]
+    files = searchindex.build(pages)
+    assert json.loads(files["meta.json"]) == {"pages": 1, "shards": 1}
+    assert set(files) == {"meta.json", "k/0.json", "p/0.json"}
+    assert json.loads(files["p/0.json"]) == {"u": "esim/", "t": "如何注销 eSIM", "a": ["eSIM"], "d": "一句话。",
+                                             "s": [["steps", "步骤"], ["balance", "余额怎么办？"]]}

@@ -1,20 +1,29 @@
 """Search index per language, read by the site's own search worker (overrides/assets/search/engine.js).
 
-Each language gets `search/<lang>.json`: one document per page (title, aliases, description, the text
-before the first section) followed by one document per section (heading id, heading text, section text).
-Only the reader's language is ever fetched, and only once the reader opens search. Material's own
-combined index (`search/search_index.json`, both languages, fetched on every page view) is not written.
+Each page is split into documents: the page (title, aliases, description, the text before the first
+section), then one per section (heading id, heading text, section text). Each language gets a sharded
+index of them under `search/<lang>/` (scripts/searchindex.py), of which a reader fetches only the
+pieces a query needs, and only once they open search. Material's own combined index
+(`search/search_index.json`, both languages, fetched on every page view) is not written.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
+import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
+
+_SCRIPTS = str(Path(__file__).resolve().parent.parent)
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+
+import searchindex  # noqa: E402
+from rjsmin import jsmin  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -24,6 +33,8 @@ BLOCK_TAGS = {"p", "li", "dt", "dd", "td", "th", "br", "div", "pre", "blockquote
               "details", "table", "ul", "ol", "dl", "hr", "figcaption"}
 # The stock index: written by Material's search plugin, replaced by the per-language files below.
 STOCK_INDEX = Path("search") / "search_index.json"
+SCRIPTS = Path("assets") / "search"   # worker.js, engine.js, stemmer.js: minified in the built site
+MINIFIED = "/* minified from overrides/assets/search by scripts/hooks/search.py */\n"
 
 # Documents of the language being built, in page order: {lang: {page url: [docs]}}.
 _docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -121,8 +132,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any
     return html
 
 
-def index_json(docs: list[dict[str, Any]]) -> str:
-    return json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
+def write_index(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) -> dict[str, str]:
+    """Write search/<lang>/ afresh (a page removed since the last build must not linger)."""
+    out = site_dir / "search" / lang
+    shutil.rmtree(out, ignore_errors=True)
+    files = searchindex.build(pages)
+    for relative, text in files.items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return files
 
 
 @event_priority(-100)  # after Material's search plugin has written its index, so it can be removed
@@ -130,10 +149,19 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     # static-i18n builds the other language inside the default language's post-build step, with the
     # shared config switched over, so write every language collected so far rather than "this" one.
     for lang, pages in _docs.items():
-        out = Path(config.site_dir) / "search" / f"{lang}.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(index_json([doc for docs in pages.values() for doc in docs]), encoding="utf-8")
+        files = write_index(Path(config.site_dir), lang, list(pages.values()))
+        log.debug("search/%s: %d pages, %s key shards", lang, len(pages), len(files) - len(pages) - 1)
     (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
+    minify_scripts(Path(config.site_dir) / SCRIPTS)
+
+
+def minify_scripts(folder: Path) -> None:
+    """Minify the search worker and engine as copied from overrides/ (the loader is on every page;
+    comments and indentation are a third of the engine's gzip size)."""
+    for path in folder.glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith(MINIFIED):
+            path.write_text(MINIFIED + jsmin(text) + "\n", encoding="utf-8")
 
 
 def on_shutdown(**kwargs: Any) -> None:

@@ -148,8 +148,12 @@ def test_section_hit_links_to_section_anchor(browser, site: BuiltSite, lang: str
 
 @pytest.mark.parametrize("lang", list(HOMES))
 def test_index_loads_only_when_search_opens(browser, site: BuiltSite, lang: str) -> None:
+    """Nothing of search beyond the 1 KiB loader on a page view; opening search fetches the engine and
+    the index's meta.json; a query fetches some key shards and the fragments of at most ten pages,
+    all of the reader's language, each once."""
     visit = open_page(browser, site.url(HOMES[lang] + "esim/"), "phone")
     page = visit.page
+    index = site.url(f"search/{lang}/")
 
     def index_requests() -> list[str]:
         return [url for url in visit.requests if "/search/" in url and url.endswith(".json")]
@@ -160,14 +164,21 @@ def test_index_loads_only_when_search_opens(browser, site: BuiltSite, lang: str)
     page.wait_for_timeout(300)
     assert index_requests() == [], "search index fetched before the reader opened search"
     assert engine_requests() == [], "search engine loaded before the reader opened search"
-    with page.expect_request(lambda request: request.url.endswith(f"/search/{lang}.json")):
+    with page.expect_request(lambda request: request.url == index + "meta.json"):
         page.locator("label.md-header__button[for='__search']").click()
     page.wait_for_load_state("networkidle")
-    assert index_requests() == [site.url(f"search/{lang}.json")]
+    assert index_requests() == [index + "meta.json"]
     assert sorted(engine_requests()) == [site.url("assets/search/engine.js"), site.url("assets/search/stemmer.js")]
     hrefs, _ = search(page, "eSIM")
     assert hrefs and {page_lang for page_lang, _ in distinct_pages(hrefs, site.base_url)} == {lang}
-    assert index_requests() == [site.url(f"search/{lang}.json")]  # once
+    fetched = index_requests()
+    assert all(url.startswith(index) for url in fetched), fetched
+    assert len(fetched) == len(set(fetched)), "an index file fetched twice"
+    shards = [url for url in fetched if "/k/" in url]
+    fragments = [url for url in fetched if "/p/" in url]
+    assert len(shards) == 1 and 1 <= len(fragments) <= 10, fetched   # "esim" needs one shard
+    search(page, "esim")   # the same word again: nothing new to fetch
+    assert index_requests() == fetched, "a repeated query fetched again"
     assert not any("search_index" in url for url in visit.requests)
     assert visit.console_errors == [] and visit.failed == [] and visit.foreign_requests(site.base_url) == []
     visit.close()
@@ -188,4 +199,29 @@ def test_shortcut_key_opens_search(browser, site: BuiltSite, key: str) -> None:
     assert "profile" in page.locator(".md-search-result__item mark").first.inner_text().lower()
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked", timeout=5_000)
+    visit.close()
+
+
+LAYOUT_SAMPLES = ["注", "销", "𠀀", "ca", "es", "10", "fm", "ß", "é"]
+
+
+def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite) -> None:
+    """engine.js and scripts/searchindex.py agree on key groups, shard numbers and postings."""
+    from scripts import searchindex
+    visit = open_page(browser, site.url(""), "desktop")
+    page = visit.page
+    for script in ("stemmer.js", "engine.js"):
+        page.add_script_tag(content=(ROOT / "overrides" / "assets" / "search" / script).read_text(encoding="utf-8"))
+    js = page.evaluate("samples => samples.map(s => [groupOf(s + 'x'), fnv1a(s) % 64, fnv1a(s)])", LAYOUT_SAMPLES)
+    python = [[searchindex.group_of(s + "x"), searchindex.fnv1a(s) % 64, searchindex.fnv1a(s)]
+              for s in LAYOUT_SAMPLES]
+    assert js == python
+    pages = [[{"location": "a/", "title": "注销 eSIM", "text": "运营商"}, {"location": "a/#s", "title": "FM卡", "text": "x"}],
+             [{"location": "b/", "title": "b", "text": "注销"}]]
+    postings = {key: searchindex.encode(entries) for key, entries in searchindex.postings(pages).items()}
+    decoded = page.evaluate("""postings => Object.fromEntries(Object.entries(postings).map(([key, list]) => {
+        const out = []; eachPosting(list, (page, doc, bits) => out.push([page, doc, bits])); return [key, out]; }))""",
+                            postings)
+    assert decoded["注销"] == [[0, 0, searchindex.TITLE], [1, 0, searchindex.TEXT]]
+    assert decoded["卡"] == [[0, 1, searchindex.TITLE]] and decoded["esim"] == [[0, 0, searchindex.TITLE]]
     visit.close()

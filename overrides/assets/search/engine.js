@@ -2,10 +2,12 @@
    (which speaks Material's message protocol) only when the reader opens search or types.
    createEngine(config, post) returns { prefetch(), query(text) }; query results go to post().
 
-   - Index: only the reader's language (search/<lang>.json, written by scripts/hooks/search.py),
-     fetched on prefetch() (the reader opened search) or on the first query.
-   - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...) and each piece
-     must occur in the page as a substring, so no word list or build-time segmentation is needed.
+   - Index: the reader's language only, sharded (scripts/searchindex.py): opening search fetches
+     meta.json; a query fetches the key shards its words need, then the result fragments of the
+     best pages (at most MAX_PAGES), so a search downloads about the same at 10 pages or 10,000.
+   - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
+     is matched through its character pairs: all pairs in one field count as the phrase, else every
+     character must occur and the pieces found score less (销户 + 停机 beats 销, 户, 停, 机).
      Mixed queries ("FM卡", "eSIM注销") work the same.
    - English: Porter stems on both sides (cancelled = cancelling = cancel); the last word typed also
      matches as a prefix, so results appear while typing.
@@ -14,6 +16,9 @@
    - Ranking: alias > page title > section heading > description > body text, plus a bonus when the
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
+var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten at once
+/* Field bits of a posting (scripts/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
+var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
 var STOP = {
   zh: "怎么办 怎么样 怎么 怎样 如何 为什么 什么 哪里 哪儿 在哪 请问 一下 可不可以 可以 能否 能不能 是否 " +
@@ -21,9 +26,11 @@ var STOP = {
   en: "a an the to of how do does did i my me is are can could should what which where when why for " +
       "in on at and or with from it its this that be if my your you"
 };
-var SNIPPET = 160;
+var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";  // as in searchindex.py
 
-var state = { indexUrl: null, docs: null, loading: null, latest: null, stop: {}, stopHan: /$^/ };
+/* loads: path -> promise (fetches in flight or done); shards: number -> parsed shard. */
+var state = { base: null, meta: null, loads: new Map(), shards: new Map(), chars: new Map(),
+              latest: null, stop: {}, stopHan: /$^/ };
 
 function norm(s) { return String(s || "").normalize("NFKC").toLowerCase(); }
 function escapeHTML(s) {
@@ -43,47 +50,120 @@ function stemOf(word) {
   return s;
 }
 
-var WORD = /[a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*/g;
-/* A searchable field: its normalised text and, for Latin words, stem -> surface forms. */
-function field(text) {
-  var n = norm(text), stems = new Map(), m;
-  WORD.lastIndex = 0;
-  while ((m = WORD.exec(n))) {
-    var word = m[0].replace(/['\u2019]s$/, "");
-    var stem = stemOf(word);
-    var forms = stems.get(stem);
-    if (!forms) stems.set(stem, forms = new Map());
-    forms.set(word, (forms.get(word) || 0) + 1);
+/* Index layout (must match scripts/searchindex.py). */
+var IS_HAN = new RegExp("^[" + HAN + "]", "u");
+function firstChar(s) { return String.fromCodePoint(s.codePointAt(0)); }
+function groupOf(key) { return IS_HAN.test(key) ? firstChar(key) : key.slice(0, 2); }
+function fnv1a(s) {
+  var h = 0x811c9dc5;
+  for (var ch of s) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+  return h;
+}
+function getJSON(path) {
+  var url = state.base + path;
+  return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status + " " + url); return r.json(); });
+}
+/* Cached fetch that forgets a failure, so the next keystroke retries. */
+function cached(map, key, load) {
+  if (!map.has(key)) map.set(key, load().catch(function (err) { map.delete(key); throw err; }));
+  return map.get(key);
+}
+function loadMeta() {
+  if (!state.base) return Promise.reject(new Error("search index not configured"));
+  return cached(state.loads, "meta", function () { return getJSON("meta.json"); })
+    .then(function (meta) { state.meta = meta; return meta; });
+}
+function shardNumber(group) { return fnv1a(group) % state.meta.shards; }
+function loadShard(group) {
+  var n = shardNumber(group);
+  return cached(state.loads, "k" + n, function () {
+    return getJSON("k/" + n + ".json").then(function (shard) { state.shards.set(n, shard); return shard; });
+  });
+}
+function shardNow(group) { return state.shards.get(shardNumber(group)); }
+
+/* Postings: [page delta, n, (doc * 16 + field bits) * n, ...] -> calls fn(page, doc, bits). */
+function eachPosting(list, fn) {
+  for (var i = 0, page = 0; i < list.length;) {
+    page += list[i];
+    var n = list[i + 1];
+    for (i += 2; n > 0; n--, i++) fn(page, list[i] >> 4, list[i] & 15);
   }
-  return { n: n, stems: stems };
+}
+function fieldName(bit, doc) { return bit === 2 && doc > 0 ? "heading" : BITS.find(function (b) { return b[0] === bit; })[1]; }
+
+/* Hits of one term: "page:doc" -> { page, doc, fields: {name: quality}, forms: [..] }. */
+function addHit(hits, page, doc, bit, quality, forms) {
+  var id = page + ":" + doc, hit = hits.get(id);
+  if (!hit) hits.set(id, hit = { page: page, doc: doc, fields: {}, forms: [] });
+  var name = fieldName(bit, doc);
+  hit.fields[name] = Math.max(hit.fields[name] || 0, quality);
+  forms.forEach(function (f) { if (hit.forms.indexOf(f) < 0) hit.forms.push(f); });
+}
+function eachBit(bits, fn) { BITS.forEach(function (b) { if (bits & b[0]) fn(b[0]); }); }
+
+function latinHits(term) {
+  var hits = new Map(), group = term.text.slice(0, 2), shard = shardNow(group);
+  Object.keys(shard).forEach(function (word) {
+    if (word.slice(0, 2) !== group) return;
+    if (stemOf(word) !== term.stem && !(term.prefix && term.text.length >= 2 && word.startsWith(term.text))) return;
+    eachPosting(shard[word], function (page, doc, bits) {
+      eachBit(bits, function (bit) { addHit(hits, page, doc, bit, 1, [word]); });
+    });
+  });
+  return hits;
 }
 
-function prepare(raw) {
-  var pages = [], byPath = new Map();
-  raw.forEach(function (doc) {
-    var path = doc.location.split("#")[0];
-    var page = byPath.get(path);
-    var entry = { doc: doc, fields: [] };
-    if (!page || doc.location.indexOf("#") < 0) {
-      page = { path: path, article: entry, sections: [] };
-      byPath.set(path, page);
-      pages.push(page);
-      if (doc.aliases) entry.fields.push(["aliases", field(doc.aliases.join(" \u2016 ")), doc.aliases.map(norm)]);
-      entry.fields.push(["title", field(doc.title)]);
-      if (doc.description) entry.fields.push(["description", field(doc.description)]);
-    } else {
-      page.sections.push(entry);
-      entry.fields.push(["heading", field(doc.title)]);
-    }
-    entry.fields.push(["text", field(doc.text)]);
+/* Where a character occurs: "page:doc" -> field bits (every occurrence starts one key). */
+function charPlaces(ch) {
+  var places = state.chars.get(ch);
+  if (places) return places;
+  places = new Map();
+  var shard = shardNow(ch);
+  Object.keys(shard).forEach(function (key) {
+    if (firstChar(key) !== ch) return;
+    eachPosting(shard[key], function (page, doc, bits) {
+      var id = page + ":" + doc;
+      places.set(id, (places.get(id) || 0) | bits);
+    });
   });
-  return pages;
+  state.chars.set(ch, places);
+  return places;
+}
+function pairPlaces(pair) {
+  var places = new Map(), list = shardNow(firstChar(pair))[pair];
+  if (list) eachPosting(list, function (page, doc, bits) { places.set(page + ":" + doc, bits); });
+  return places;
+}
+
+/* A Chinese chunk: quality 1 when all its character pairs occur in a field, else, when every
+   character does, the sum of squared piece lengths over the squared chunk length. */
+function hanHits(term) {
+  var hits = new Map(), chars = Array.from(term.text), L = chars.length;
+  var places = chars.map(charPlaces), pairs = [];
+  for (var i = 0; i + 1 < L; i++) pairs.push(pairPlaces(chars[i] + chars[i + 1]));
+  places[0].forEach(function (first, id) {
+    var bits = first;
+    for (var c = 1; c < L && bits; c++) bits &= places[c].get(id) || 0;
+    var at = id.split(":"), page = +at[0], doc = +at[1];
+    eachBit(bits, function (bit) {
+      var have = pairs.map(function (p) { return ((p.get(id) || 0) & bit) !== 0; });
+      if (have.every(Boolean)) return addHit(hits, page, doc, bit, 1, [term.text]);
+      var sum = 0, forms = [];
+      for (var i = 0, j; i < L; i = j + 1) {
+        for (j = i; j < L - 1 && have[j]; j++);
+        sum += (j - i + 1) * (j - i + 1);
+        if (j > i) forms.push(chars.slice(i, j + 1).join(""));
+      }
+      addHit(hits, page, doc, bit, sum / (L * L), forms);
+    });
+  });
+  return hits;
 }
 
 /* Query -> terms. Latin words (stemmed); Chinese runs cut at question and function words
-   ("物联网卡怎么注销" -> 物联网卡, 注销). No word list needed: each Chinese chunk is matched against the
-   page text itself (see match), which works the same in every browser. */
-var TOKEN = /(\p{Script=Han}+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)/gu;
+   ("物联网卡怎么注销" -> 物联网卡, 注销). */
+var TOKEN = new RegExp("([" + HAN + "]+)|([a-z0-9\\u00df-\\u024f]+(?:['\\u2019][a-z]+)*)", "gu");
 function parse(query) {
   var n = norm(query), terms = [], seen = {}, m;
   function add(term) { if (!seen[term.text]) { seen[term.text] = true; terms.push(term); } }
@@ -102,77 +182,77 @@ function parse(query) {
   // The word being typed: match it as a prefix too, unless the reader already typed a space.
   var last = terms[terms.length - 1];
   if (last && !last.han && !/\s$/.test(query) && n.trim().endsWith(last.text)) last.prefix = true;
-  return { terms: terms, phrase: n.replace(/\s+/g, " ").trim(), compact: n.replace(/\s+/g, "") };
+  return { terms: terms, compact: n.replace(/\s+/g, "") };
+}
+function groupsOf(terms) {
+  var groups = [];
+  terms.forEach(function (t) {
+    (t.han ? Array.from(t.text) : [t.text.slice(0, 2)]).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
+  });
+  return groups;
 }
 
-/* A Chinese chunk in a field: every character must occur; quality is 1 for the chunk as a phrase,
-   less when only pieces of it occur (sum of squared piece lengths), so 销户 + 停机 beats 销, 户, 停, 机. */
-function matchHan(text, f) {
-  var count = 0, i, j;
-  for (i = f.n.indexOf(text); i >= 0 && count < 20; i = f.n.indexOf(text, i + text.length)) count++;
-  if (count) return { count: count, quality: 1, forms: [text] };
-  for (i = 0; i < text.length; i++) if (f.n.indexOf(text[i]) < 0) return { count: 0, quality: 0, forms: [] };
-  var forms = [], sum = 0;
-  for (i = 0; i < text.length; i = j) {
-    for (j = text.length; j > i + 1 && f.n.indexOf(text.slice(i, j)) < 0; j--);
-    if (j === i + 1) j = i + 1;
-    if (j - i > 1) forms.push(text.slice(i, j));
-    sum += (j - i) * (j - i);
-  }
-  return { count: 1, quality: sum / (text.length * text.length), forms: forms };
-}
-
-/* Occurrences of a term in a field, and the surface forms that matched (for highlighting). */
-function match(term, f) {
-  if (term.han) return matchHan(term.text, f);
-  var count = 0, forms = [];
-  var exact = f.stems.get(term.stem);
-  if (exact) exact.forEach(function (c, word) { count += c; forms.push(word); });
-  if (term.prefix && term.text.length >= 2)
-    f.stems.forEach(function (wordsOfStem) {
-      wordsOfStem.forEach(function (c, word) {
-        if (word !== term.text && word.startsWith(term.text) && forms.indexOf(word) < 0) {
-          count += c; forms.push(word);
-        }
-      });
-    });
-  if (!count && /[0-9]/.test(term.text) && f.n.indexOf(term.text) >= 0) {   // numbers inside longer runs
-    count = 1; forms.push(term.text);
-  }
-  return { count: count, quality: 1, forms: forms };
-}
-
-/* Score one document: per term, its best field; plus a bonus when the whole query is an alias
-   (or most of one) or occurs in a title or heading. */
 var STRONG = { aliases: true, title: true, heading: true };
-function scoreEntry(entry, q) {
-  var score = 0, found = {}, strong = {}, forms = {};
+/* Pages ranked on the postings alone: per term its best weight anywhere on the page, the share of
+   terms found in an alias, title or heading, and a little for each further matching section. */
+function rankPages(q) {
+  var pages = new Map();
   q.terms.forEach(function (term) {
-    var best = 0;
-    entry.fields.forEach(function (fl) {
-      var r = match(term, fl[1]);
-      if (!r.count) return;
-      var s = WEIGHT[fl[0]] * r.quality * (1 + Math.min(r.count - 1, 4) * 0.1);
-      if (s > best) best = s;
-      if (STRONG[fl[0]] && r.quality === 1) strong[term.text] = true;
-      r.forms.forEach(function (form) { forms[form] = true; });
-    });
-    if (best) { score += best; found[term.text] = best; }
-  });
-  var phrase = 0;
-  if (q.terms.length && q.compact.length > 1) entry.fields.forEach(function (fl) {
-    if (fl[0] === "aliases") {
-      fl[2].forEach(function (alias) {
-        var a = alias.replace(/\s+/g, ""), share = a.length / q.compact.length;
-        if (a === q.compact) phrase = Math.max(phrase, 40);
-        else if (a.indexOf(q.compact) >= 0) phrase = Math.max(phrase, 15);
-        else if (a.length > 1 && q.compact.indexOf(a) >= 0) phrase = Math.max(phrase, 20 * share * share);
+    (term.han ? hanHits(term) : latinHits(term)).forEach(function (hit) {
+      var page = pages.get(hit.page);
+      if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
+      var doc = page.docs.get(hit.doc);
+      if (!doc) page.docs.set(hit.doc, doc = { number: hit.doc, score: 0, found: {}, forms: [] });
+      var best = 0;
+      Object.keys(hit.fields).forEach(function (name) {
+        var quality = hit.fields[name];
+        best = Math.max(best, WEIGHT[name] * quality);
+        if (STRONG[name] && quality === 1) page.strong[term.text] = true;
       });
-    } else if ((fl[0] === "title" || fl[0] === "heading") && fl[1].n.replace(/\s+/g, "").indexOf(q.compact) >= 0) {
-      phrase = Math.max(phrase, fl[0] === "title" ? 12 : 6);
-    }
+      doc.score += best;
+      doc.found[term.text] = best;
+      hit.forms.forEach(function (f) { if (doc.forms.indexOf(f) < 0) doc.forms.push(f); });
+      page.best[term.text] = Math.max(page.best[term.text] || 0, best);
+    });
   });
-  return { score: score + phrase, phrase: phrase, found: found, strong: strong, forms: Object.keys(forms) };
+  var list = [];
+  pages.forEach(function (page) {
+    var spread = 0;
+    page.docs.forEach(function (doc) { if (doc.number > 0) spread += doc.score; });
+    var terms = Object.keys(page.best);
+    var cover = Object.keys(page.strong).length / q.terms.length;
+    page.hits = terms.length;
+    page.score = terms.reduce(function (acc, t) { return acc + page.best[t]; }, 0) +
+                 10 * cover * cover + Math.min(spread * 0.05, 5);
+    list.push(page);
+  });
+  var most = list.reduce(function (m, p) { return Math.max(m, p.hits); }, 0);
+  // Every word required; if no page has them all, keep the pages with the most (missing ones struck).
+  return list.filter(function (p) { return p.hits === most; }).sort(function (a, b) { return b.score - a.score; });
+}
+
+/* Bonus when the whole query is an alias (or most of one) or occurs in the title or a heading;
+   needs the page's fragment, so it reorders the pages already chosen. Returns the page's bonus and
+   adds each document's own to its score (Material keeps sections that beat the page open). */
+function phraseBonus(page, fragment, q) {
+  var compact = q.compact, squash = function (s) { return norm(s).replace(/\s+/g, ""); };
+  if (compact.length < 2) return 0;
+  var article = 0;
+  (fragment.a || []).forEach(function (alias) {
+    var a = squash(alias), share = a.length / compact.length;
+    if (a === compact) article = Math.max(article, 40);
+    else if (a.indexOf(compact) >= 0) article = Math.max(article, 15);
+    else if (a.length > 1 && compact.indexOf(a) >= 0) article = Math.max(article, 20 * share * share);
+  });
+  if (squash(fragment.t).indexOf(compact) >= 0) article = Math.max(article, 12);
+  var bonus = article;
+  page.docs.forEach(function (doc) {
+    var section = doc.number > 0 && fragment.s[doc.number - 1];
+    var own = doc.number === 0 ? article : section && squash(section[1]).indexOf(compact) >= 0 ? 6 : 0;
+    doc.score += own;
+    bonus = Math.max(bonus, own);
+  });
+  return bonus;
 }
 
 function highlighter(forms) {
@@ -183,88 +263,58 @@ function highlighter(forms) {
 function mark(html, re) {
   return re ? html.replace(re, "<mark data-md-highlight>$1</mark>") : html;
 }
-function snippet(text, forms) {
-  var n = norm(text), at = -1;
-  forms.forEach(function (f) { var i = n.indexOf(f); if (i >= 0 && (at < 0 || i < at)) at = i; });
-  if (text.length <= SNIPPET) return text.trim();
-  var start = Math.max(0, at - 40);
-  var out = text.slice(start, start + SNIPPET).trim();
-  return (start > 0 ? "… " : "") + out + (start + SNIPPET < text.length ? " …" : "");
-}
 
-function item(entry, result, q) {
-  var re = highlighter(result.forms), doc = entry.doc, terms = {};
-  result.forms.forEach(function (f) { terms[f] = true; });
-  q.terms.forEach(function (t) { if (!result.found[t.text] && !result.pageFound[t.text]) terms[t.text] = false; });
-  var text = doc.text ? "<p>" + mark(escapeHTML(snippet(doc.text, result.forms)), re) + "</p>" : "";
-  return { location: doc.location, title: mark(escapeHTML(doc.title), re), text: text,
-           score: result.score, terms: terms };
+function items(page, fragment, q) {
+  var forms = [];
+  page.docs.forEach(function (doc) { doc.forms.forEach(function (f) { if (forms.indexOf(f) < 0) forms.push(f); }); });
+  var re = highlighter(forms), terms = {};
+  forms.forEach(function (f) { terms[f] = true; });
+  q.terms.forEach(function (t) { if (!page.best[t.text]) terms[t.text] = false; });
+  var article = page.docs.get(0);
+  var group = [{ location: fragment.u, title: mark(escapeHTML(fragment.t), re),
+                 text: fragment.d ? "<p>" + mark(escapeHTML(fragment.d), re) + "</p>" : "",
+                 score: article ? article.score : 0, terms: terms }];
+  page.docs.forEach(function (doc) {
+    var section = doc.number > 0 && fragment.s[doc.number - 1];
+    if (section) group.push({ location: fragment.u + "#" + section[0], title: mark(escapeHTML(section[1]), re),
+                              text: "", score: doc.score, terms: terms });
+  });
+  // Material draws the first item's score as the bar for sections shown open: keep best first.
+  return group.sort(function (a, b) { return b.score - a.score; });
 }
 
 function search(query) {
   var q = parse(query);
-  if (!q.terms.length || !state.docs) return { items: [] };
-  var pages = [];
-  state.docs.forEach(function (page) {
-    var article = scoreEntry(page.article, q);
-    var sections = page.sections.map(function (s) { return { entry: s, result: scoreEntry(s, q) }; });
-    var all = [article].concat(sections.map(function (s) { return s.result; }));
-    // Page score: per term, its best weight anywhere on the page; the share of terms found in an
-    // alias, title or heading; the best phrase bonus; a little for each further matching section.
-    var best = {}, strong = {}, phrase = 0, spread = 0;
-    all.forEach(function (r) {
-      Object.keys(r.found).forEach(function (t) { best[t] = Math.max(best[t] || 0, r.found[t]); });
-      Object.assign(strong, r.strong);
-      phrase = Math.max(phrase, r.phrase);
-      if (r !== article) spread += r.score;
-    });
-    var hits = Object.keys(best).length;
-    if (!hits) return;
-    var sum = Object.keys(best).reduce(function (acc, t) { return acc + best[t]; }, 0);
-    var cover = Object.keys(strong).length / q.terms.length;
-    all.forEach(function (r) { r.pageFound = best; });
-    pages.push({ page: page, hits: hits, article: article, sections: sections,
-                 score: sum + 10 * cover * cover + phrase + Math.min(spread * 0.05, 5) });
+  if (!q.terms.length) return Promise.resolve({ items: [] });
+  return loadMeta().then(function () {
+    return Promise.all(groupsOf(q.terms).map(loadShard));
+  }).then(function () {
+    var pages = rankPages(q).slice(0, MAX_PAGES);
+    return Promise.all(pages.map(function (page) {
+      return cached(state.loads, "p" + page.number, function () { return getJSON("p/" + page.number + ".json"); })
+        .then(function (fragment) {
+          page.score += phraseBonus(page, fragment, q);
+          return { page: page, fragment: fragment };
+        });
+    }));
+  }).then(function (found) {
+    found.sort(function (a, b) { return b.page.score - a.page.score; });
+    return { items: found.map(function (f) { return items(f.page, f.fragment, q); }) };
   });
-  var most = pages.reduce(function (m, p) { return Math.max(m, p.hits); }, 0);
-  // Every word required; if no page has them all, keep the pages with the most (missing ones struck).
-  pages = pages.filter(function (p) { return p.hits === most; })
-    .sort(function (a, b) { return b.score - a.score; });
-  var items = pages.map(function (p) {
-    var group = [item(p.page.article, p.article, q)];
-    p.sections.filter(function (s) { return s.result.score > 0; })
-      .sort(function (a, b) { return b.result.score - a.result.score; })
-      .forEach(function (s) { group.push(item(s.entry, s.result, q)); });
-    // Material draws the first item's score as the bar for sections shown open: keep best first.
-    group.sort(function (a, b) { return b.score - a.score; });
-    return group;
-  });
-  return { items: items };
-}
-
-function load() {
-  if (!state.loading && state.indexUrl) {
-    state.loading = fetch(state.indexUrl)
-      .then(function (r) { if (!r.ok) throw new Error(r.status + " " + state.indexUrl); return r.json(); })
-      .then(function (data) { state.docs = prepare(data.docs || []); })
-      .catch(function (err) { state.loading = null; throw err; });
-  }
-  return state.loading || Promise.reject(new Error("search index not configured"));
 }
 
 self.createEngine = function (config, post) {
-  state.indexUrl = config.index || null;
-  state.stop = {};
+  state.base = config.index || null;
   STOP.en.split(" ").forEach(function (w) { state.stop[w] = true; });
   state.stopHan = new RegExp(STOP.zh.split(" ").sort(function (a, b) { return b.length - a.length; }).join("|"), "g");
   return {
-    prefetch: function () { load().catch(function () {}); },
+    prefetch: function () { loadMeta().catch(function () {}); },
     query: function (text) {
       state.latest = text;
       if (!String(text).trim()) return post({ items: [] });
-      load().then(function () {
-        if (state.latest === text) post(search(text));
-      }, function () { post({ items: [] }); });
+      search(text).then(function (result) {
+        if (state.latest === text) post(result);
+      }, function () { if (state.latest === text) post({ items: [] }); });
     }
   };
 };

@@ -1,0 +1,144 @@
+"""The sharded search index of one language, read by overrides/assets/search/engine.js.
+
+A reader's search downloads only what its words need, whatever the size of the site:
+
+- `meta.json`: the number of pages and of key shards (fetched when search opens).
+- `k/<n>.json`: key shards. A key is a Chinese character pair (every character of a Han run starts
+  one: 注销卡 -> 注销, 销卡, 卡) or a Latin word as written (stemming happens in the browser). A key
+  goes to shard hash(group) % shards, where the group is a key's first character (Han) or first two
+  letters (Latin), so every key a query term can need sits in one shard per character or word.
+  Each key maps to its postings: for each page, [page - previous page, n, code * n], code = document
+  index * 16 + field bits (document 0 is the page itself, 1.. its sections in order).
+- `p/<page>.json`: what a result shows: url, title, aliases, description and the section ids and
+  headings, fetched for the best-ranked pages only.
+
+The text, Han ranges and word pattern below must match engine.js (tests check both on one page).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Any
+
+# Field bits of a posting (must match FIELD_BITS in engine.js).
+TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+TOKEN = re.compile(rf"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)")
+# Shards of about this many bytes of JSON (before gzip): a query fetches one per character or word,
+# and a key group (all keys starting with one character) stays whole, so smaller buys little.
+SHARD_TARGET_BYTES = 2_000
+TEASER_CHARS = 120  # the page's opening text, shown under its title when it has no description
+
+Postings = dict[int, dict[int, int]]  # page -> document -> field bits
+
+
+def norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def keys_of(text: str) -> set[str]:
+    """Index keys of a field: Han character pairs (and a run's last character), Latin words."""
+    keys: set[str] = set()
+    for han, word in TOKEN.findall(norm(text)):
+        if han:
+            keys.update(han[i:i + 2] for i in range(len(han)))
+        else:
+            keys.add(re.sub(r"['\u2019]s$", "", word))
+    return keys
+
+
+def is_han(char: str) -> bool:
+    return bool(re.fullmatch(f"[{HAN}]", char))
+
+
+def group_of(key: str) -> str:
+    return key[0] if is_han(key[0]) else key[:2]
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over code points (engine.js computes the same with Math.imul)."""
+    h = 0x811C9DC5
+    for char in text:
+        h ^= ord(char)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_of(key: str, shards: int) -> int:
+    return fnv1a(group_of(key)) % shards
+
+
+def document_fields(docs: list[dict[str, Any]]) -> list[list[tuple[int, str]]]:
+    """Per document of a page, its (field bit, text) pairs."""
+    page, sections = docs[0], docs[1:]
+    fields = [[(TITLE, page["title"]), (TEXT, page.get("text", "")), (DESCRIPTION, page.get("description", "")),
+               (ALIASES, " \u2016 ".join(page.get("aliases", [])))]]
+    fields += [[(TITLE, section["title"]), (TEXT, section.get("text", ""))] for section in sections]
+    return fields
+
+
+def postings(pages: list[list[dict[str, Any]]]) -> dict[str, Postings]:
+    index: dict[str, Postings] = defaultdict(dict)
+    for page_number, docs in enumerate(pages):
+        for doc_number, fields in enumerate(document_fields(docs)):
+            for bit, text in fields:
+                for key in keys_of(text):
+                    by_doc = index[key].setdefault(page_number, {})
+                    by_doc[doc_number] = by_doc.get(doc_number, 0) | bit
+    return index
+
+
+def encode(entries: Postings) -> list[int]:
+    out, previous = [], 0
+    for page in sorted(entries):
+        docs = entries[page]
+        out += [page - previous, len(docs)] + [doc * 16 + bits for doc, bits in sorted(docs.items())]
+        previous = page
+    return out
+
+
+def fragment(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    page = docs[0]
+    out: dict[str, Any] = {"u": page["location"], "t": page["title"]}
+    if page.get("aliases"):
+        out["a"] = page["aliases"]
+    teaser = page.get("description") or shorten(page.get("text", ""), TEASER_CHARS)
+    if teaser:
+        out["d"] = teaser
+    out["s"] = [[doc["location"].split("#", 1)[1], doc["title"]] for doc in docs[1:]]
+    return out
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + " …"
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def shard_count(encoded: dict[str, list[int]]) -> int:
+    """A power of two, so shards stay near SHARD_TARGET_BYTES as the site grows."""
+    size = sum(len(dumps(key)) + len(dumps(value)) + 1 for key, value in encoded.items())
+    return 1 << max(0, math.ceil(math.log2(max(1, size / SHARD_TARGET_BYTES))))
+
+
+def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
+    """Relative path -> file text, for one language's pages (each a list of documents, page first)."""
+    encoded = {key: encode(entries) for key, entries in sorted(postings(pages).items())}
+    shards = shard_count(encoded)
+    by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for key, value in encoded.items():
+        by_shard[shard_of(key, shards)][key] = value
+    files = {"meta.json": dumps({"pages": len(pages), "shards": shards})}
+    files.update({f"k/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
+    files.update({f"p/{n}.json": dumps(fragment(docs)) for n, docs in enumerate(pages)})
+    return files
+
+
+def gzip_size(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), 9))
