@@ -3,12 +3,15 @@
 A reader's search downloads only what its words need, whatever the size of the site:
 
 - `meta.json`: the number of pages and of key shards (fetched when search opens).
-- `k/<n>.json`: key shards. A key is a Chinese character pair (every character of a Han run starts
-  one: 注销卡 -> 注销, 销卡, 卡) or a Latin word as written (stemming happens in the browser). A key
-  goes to shard hash(group) % shards, where the group is a key's first character (Han) or first two
-  letters (Latin), so every key a query term can need sits in one shard per character or word.
-  Each key maps to its postings: for each page, [page - previous page, n, code * n], code = document
-  index * 16 + field bits (document 0 is the page itself, 1.. its sections in order).
+- `k/<n>.json` and `w/<n>.json`: key shards. A key is a Chinese character or character pair
+  (注销卡 -> 注, 销, 卡, 注销, 销卡) or a Latin word as written (stemming happens in the browser). A key
+  goes to shard hash(group) % shards; the group is the key itself (Han) or a word's first three
+  letters, so a word typed in part finds all its completions in one shard. Each key maps to its
+  postings: for each page, [page - previous page, n, code * n], code = document index * 16 + field
+  bits (document 0 is the page itself, 1.. its sections in order). `k/` holds the documents where
+  the key is in a title, heading, description or alias (and maybe the text); `w/` those where it
+  is only in the text, fetched only when the first tier gives too few pages, so a word found on
+  every page costs the same as a rare one.
 - `p/<page>.json`: what a result shows: url, title, aliases, description and the section ids and
   headings, fetched for the best-ranked pages only.
 
@@ -28,9 +31,9 @@ from typing import Any
 TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 TOKEN = re.compile(rf"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)")
-# Shards of about this many bytes of JSON (before gzip): a query fetches one per character or word,
-# and a key group (all keys starting with one character) stays whole, so smaller buys little.
-SHARD_TARGET_BYTES = 2_000
+# Shards of about this many bytes of JSON (before gzip), both tiers counted: a query fetches one
+# per character pair or word, and whatever else shares it is dead weight.
+SHARD_TARGET_BYTES = 1_000
 TEASER_CHARS = 120  # the page's opening text, shown under its title when it has no description
 
 Postings = dict[int, dict[int, int]]  # page -> document -> field bits
@@ -41,11 +44,12 @@ def norm(text: str) -> str:
 
 
 def keys_of(text: str) -> set[str]:
-    """Index keys of a field: Han character pairs (and a run's last character), Latin words."""
+    """Index keys of a field: Han characters and adjacent pairs, Latin words."""
     keys: set[str] = set()
     for han, word in TOKEN.findall(norm(text)):
         if han:
-            keys.update(han[i:i + 2] for i in range(len(han)))
+            keys.update(han)
+            keys.update(han[i:i + 2] for i in range(len(han) - 1))
         else:
             keys.add(re.sub(r"['\u2019]s$", "", word))
     return keys
@@ -56,7 +60,7 @@ def is_han(char: str) -> bool:
 
 
 def group_of(key: str) -> str:
-    return key[0] if is_han(key[0]) else key[:2]
+    return key if is_han(key[0]) else key[:3]
 
 
 def fnv1a(text: str) -> int:
@@ -92,6 +96,16 @@ def postings(pages: list[list[dict[str, Any]]]) -> dict[str, Postings]:
     return index
 
 
+def split_tiers(entries: Postings) -> tuple[Postings, Postings]:
+    """(documents where the key is in a title, heading, description or alias; text-only ones)."""
+    strong: Postings = {}
+    weak: Postings = {}
+    for page, docs in entries.items():
+        for doc, bits in docs.items():
+            (strong if bits & ~TEXT else weak).setdefault(page, {})[doc] = bits
+    return strong, weak
+
+
 def encode(entries: Postings) -> list[int]:
     out, previous = [], 0
     for page in sorted(entries):
@@ -121,21 +135,26 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def shard_count(encoded: dict[str, list[int]]) -> int:
+def shard_count(*tiers: dict[str, list[int]]) -> int:
     """A power of two, so shards stay near SHARD_TARGET_BYTES as the site grows."""
-    size = sum(len(dumps(key)) + len(dumps(value)) + 1 for key, value in encoded.items())
+    size = sum(len(dumps(key)) + len(dumps(value)) + 1 for tier in tiers for key, value in tier.items())
     return 1 << max(0, math.ceil(math.log2(max(1, size / SHARD_TARGET_BYTES))))
 
 
 def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
     """Relative path -> file text, for one language's pages (each a list of documents, page first)."""
-    encoded = {key: encode(entries) for key, entries in sorted(postings(pages).items())}
-    shards = shard_count(encoded)
-    by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for key, value in encoded.items():
-        by_shard[shard_of(key, shards)][key] = value
+    tiers: dict[str, dict[str, list[int]]] = {"k": {}, "w": {}}
+    for key, entries in sorted(postings(pages).items()):
+        for tier, part in zip("kw", split_tiers(entries)):
+            if part:
+                tiers[tier][key] = encode(part)
+    shards = shard_count(*tiers.values())
     files = {"meta.json": dumps({"pages": len(pages), "shards": shards})}
-    files.update({f"k/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
+    for tier, encoded in tiers.items():
+        by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+        for key, value in encoded.items():
+            by_shard[shard_of(key, shards)][key] = value
+        files.update({f"{tier}/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
     files.update({f"p/{n}.json": dumps(fragment(docs)) for n, docs in enumerate(pages)})
     return files
 

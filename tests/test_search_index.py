@@ -45,13 +45,13 @@ def fragments(site: BuiltSite, lang: str) -> list[dict]:
             for n in range(meta["pages"])]
 
 
-def shards(site: BuiltSite, lang: str) -> dict[str, list[int]]:
-    """Every key of one language's index, from all its shards, with its postings."""
+def shards(site: BuiltSite, lang: str, tier: str) -> dict[str, list[int]]:
+    """Every key of one language's index tier (k: titles, headings...; w: text only), with its postings."""
     meta = json.loads((site.dir / "search" / lang / "meta.json").read_text(encoding="utf-8"))
     keys: dict[str, list[int]] = {}
     for n in range(meta["shards"]):
-        shard = json.loads((site.dir / "search" / lang / "k" / f"{n}.json").read_text(encoding="utf-8"))
-        assert all(searchindex.shard_of(key, meta["shards"]) == n for key in shard), (lang, n)
+        shard = json.loads((site.dir / "search" / lang / tier / f"{n}.json").read_text(encoding="utf-8"))
+        assert all(searchindex.shard_of(key, meta["shards"]) == n for key in shard), (lang, tier, n)
         keys.update(shard)
     return keys
 
@@ -88,7 +88,7 @@ def test_every_index_file_within_budget(site: BuiltSite) -> None:
     """A query fetches a few shards and up to ten fragments: each must stay small."""
     for lang in ("zh", "en"):
         for path in (site.dir / "search" / lang).rglob("*.json"):
-            limit = SHARD_BUDGET_GZIP if path.parent.name == "k" else FRAGMENT_BUDGET_GZIP
+            limit = FRAGMENT_BUDGET_GZIP if path.parent.name == "p" else SHARD_BUDGET_GZIP
             assert len(gzip.compress(path.read_bytes(), 9)) <= limit, path
 
 
@@ -96,16 +96,24 @@ def test_card_page_aliases_reach_the_index(site: BuiltSite) -> None:
     pages = fragments(site, "zh")
     esim = next(f for f in pages if f["u"] == "esim/")
     assert "eSIM" in esim["a"]
-    keys, number = shards(site, "zh"), pages.index(esim)
+    keys, number = shards(site, "zh", "k"), pages.index(esim)
     assert any(p == number and doc == 0 and bits & searchindex.ALIASES for p, doc, bits in decode(keys["esim"]))
     assert any(p == number and doc == 0 and bits & searchindex.TITLE for p, doc, bits in decode(keys["注销"]))
 
 
+def test_tiers_split_strong_fields_from_text_only(site: BuiltSite) -> None:
+    strong, weak = shards(site, "zh", "k"), shards(site, "zh", "w")
+    assert all(bits & ~searchindex.TEXT for key in strong for _, _, bits in decode(strong[key]))
+    assert all(bits == searchindex.TEXT for key in weak for _, _, bits in decode(weak[key]))
+    # Together they are the whole index: 运营商 is in some headings and in much body text.
+    assert "运营" in strong and "运营" in weak
+
+
 def test_keys_are_character_pairs_and_words() -> None:
-    assert searchindex.keys_of("注销卡") == {"注销", "销卡", "卡"}
+    assert searchindex.keys_of("注销卡") == {"注", "销", "卡", "注销", "销卡"}
     assert searchindex.keys_of("FM卡 and the SIM's PIN") == {"fm", "卡", "and", "the", "sim", "pin"}
-    assert searchindex.keys_of("ｅＳＩＭ（电子）") == {"esim", "电子", "子"}   # NFKC, lower case
-    assert searchindex.group_of("注销") == "注" and searchindex.group_of("cancel") == "ca"
+    assert searchindex.keys_of("ｅＳＩＭ（电子）") == {"esim", "电", "子", "电子"}   # NFKC, lower case
+    assert searchindex.group_of("注销") == "注销" and searchindex.group_of("cancel") == "can"
 
 
 def test_postings_round_trip() -> None:
@@ -122,6 +130,7 @@ def test_build_writes_meta_shards_and_fragments() -> None:
     pages = [page_documents(HTML, "esim/", {"aliases": ["eSIM"], "description": "一句话。"})]
     files = searchindex.build(pages)
     assert json.loads(files["meta.json"]) == {"pages": 1, "shards": 1}
-    assert set(files) == {"meta.json", "k/0.json", "p/0.json"}
+    assert set(files) == {"meta.json", "k/0.json", "w/0.json", "p/0.json"}
+    assert "联系" in json.loads(files["w/0.json"]) and "联系" not in json.loads(files["k/0.json"])
     assert json.loads(files["p/0.json"]) == {"u": "esim/", "t": "如何注销 eSIM", "a": ["eSIM"], "d": "一句话。",
                                              "s": [["steps", "步骤"], ["balance", "余额怎么办？"]]}

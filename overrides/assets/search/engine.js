@@ -3,11 +3,12 @@
    createEngine(config, post) returns { prefetch(), query(text) }; query results go to post().
 
    - Index: the reader's language only, sharded (scripts/searchindex.py): opening search fetches
-     meta.json; a query fetches the key shards its words need, then the result fragments of the
-     best pages (at most MAX_PAGES), so a search downloads about the same at 10 pages or 10,000.
+     meta.json; a query fetches the key shards its words need (first the tier of titles, headings,
+     descriptions and aliases; the text-only tier when that finds too little), then the result
+     fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
-     is matched through its character pairs: all pairs in one field count as the phrase, else every
-     character must occur and the pieces found score less (销户 + 停机 beats 销, 户, 停, 机).
+     is matched through its character pairs: all pairs in one field count as the phrase, else each
+     character must be in a pair found there and the pieces found score less.
      Mixed queries ("FM卡", "eSIM注销") work the same.
    - English: Porter stems on both sides (cancelled = cancelling = cancel); the last word typed also
      matches as a prefix, so results appear while typing.
@@ -28,8 +29,8 @@ var STOP = {
 };
 var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";  // as in searchindex.py
 
-/* loads: path -> promise (fetches in flight or done); shards: number -> parsed shard. */
-var state = { base: null, meta: null, loads: new Map(), shards: new Map(), chars: new Map(),
+/* loads: path -> promise (fetches in flight or done); shards: path -> parsed shard. */
+var state = { base: null, meta: null, loads: new Map(), shards: new Map(),
               latest: null, stop: {}, stopHan: /$^/ };
 
 function norm(s) { return String(s || "").normalize("NFKC").toLowerCase(); }
@@ -44,6 +45,8 @@ var stemCache = new Map();
 function stemOf(word) {
   var s = stemCache.get(word);
   if (s === undefined) {
+    // The stemmer is loaded with the first Latin word: a search in Chinese never needs it.
+    if (/^[a-z]+$/.test(word) && !self.porterStem) importScripts("stemmer.js");
     s = /^[a-z]+$/.test(word) ? self.porterStem(word) : word;
     stemCache.set(word, s);
   }
@@ -52,8 +55,7 @@ function stemOf(word) {
 
 /* Index layout (must match scripts/searchindex.py). */
 var IS_HAN = new RegExp("^[" + HAN + "]", "u");
-function firstChar(s) { return String.fromCodePoint(s.codePointAt(0)); }
-function groupOf(key) { return IS_HAN.test(key) ? firstChar(key) : key.slice(0, 2); }
+function groupOf(key) { return IS_HAN.test(key) ? key : key.slice(0, 3); }
 function fnv1a(s) {
   var h = 0x811c9dc5;
   for (var ch of s) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
@@ -64,23 +66,28 @@ function getJSON(path) {
   return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status + " " + url); return r.json(); });
 }
 /* Cached fetch that forgets a failure, so the next keystroke retries. */
-function cached(map, key, load) {
-  if (!map.has(key)) map.set(key, load().catch(function (err) { map.delete(key); throw err; }));
-  return map.get(key);
+function cached(key, load) {
+  if (!state.loads.has(key)) state.loads.set(key, load().catch(function (err) { state.loads.delete(key); throw err; }));
+  return state.loads.get(key);
 }
 function loadMeta() {
   if (!state.base) return Promise.reject(new Error("search index not configured"));
-  return cached(state.loads, "meta", function () { return getJSON("meta.json"); })
+  return cached("meta.json", function () { return getJSON("meta.json"); })
     .then(function (meta) { state.meta = meta; return meta; });
 }
-function shardNumber(group) { return fnv1a(group) % state.meta.shards; }
-function loadShard(group) {
-  var n = shardNumber(group);
-  return cached(state.loads, "k" + n, function () {
-    return getJSON("k/" + n + ".json").then(function (shard) { state.shards.set(n, shard); return shard; });
-  });
+function shardPath(tier, group) { return tier + "/" + fnv1a(group) % state.meta.shards + ".json"; }
+function loadShards(tier, groups) {
+  return Promise.all(groups.map(function (group) {
+    var path = shardPath(tier, group);
+    return cached(path, function () {
+      return getJSON(path).then(function (shard) { state.shards.set(path, shard); return shard; });
+    });
+  }));
 }
-function shardNow(group) { return state.shards.get(shardNumber(group)); }
+/* The loaded shards of the tiers in use that hold a group's keys. */
+function shardsOf(group, tiers) {
+  return tiers.map(function (tier) { return state.shards.get(shardPath(tier, group)) || {}; });
+}
 
 /* Postings: [page delta, n, (doc * 16 + field bits) * n, ...] -> calls fn(page, doc, bits). */
 function eachPosting(list, fn) {
@@ -102,51 +109,52 @@ function addHit(hits, page, doc, bit, quality, forms) {
 }
 function eachBit(bits, fn) { BITS.forEach(function (b) { if (bits & b[0]) fn(b[0]); }); }
 
-function latinHits(term) {
-  var hits = new Map(), group = term.text.slice(0, 2), shard = shardNow(group);
-  Object.keys(shard).forEach(function (word) {
-    if (word.slice(0, 2) !== group) return;
-    if (stemOf(word) !== term.stem && !(term.prefix && term.text.length >= 2 && word.startsWith(term.text))) return;
-    eachPosting(shard[word], function (page, doc, bits) {
-      eachBit(bits, function (bit) { addHit(hits, page, doc, bit, 1, [word]); });
+/* Keys (Han) or key groups (Latin) a term reads: its character pairs, then its characters; or a
+   word's first three letters (all words sharing them sit in one shard, for stems and prefixes). */
+function groupsOfTerm(term) {
+  if (!term.han) return [term.text.slice(0, 3)];
+  var chars = Array.from(term.text), pairs = [];
+  for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+  return pairs.concat(chars);
+}
+
+function latinHits(term, tiers) {
+  var hits = new Map(), group = groupsOfTerm(term)[0];
+  shardsOf(group, tiers).forEach(function (shard) {
+    Object.keys(shard).forEach(function (word) {
+      if (word.slice(0, 3) !== group) return;
+      if (stemOf(word) !== term.stem && !(term.prefix && term.text.length >= 3 && word.startsWith(term.text))) return;
+      eachPosting(shard[word], function (page, doc, bits) {
+        eachBit(bits, function (bit) { addHit(hits, page, doc, bit, 1, [word]); });
+      });
     });
   });
   return hits;
 }
 
-/* Where a character occurs: "page:doc" -> field bits (every occurrence starts one key). */
-function charPlaces(ch) {
-  var places = state.chars.get(ch);
-  if (places) return places;
-  places = new Map();
-  var shard = shardNow(ch);
-  Object.keys(shard).forEach(function (key) {
-    if (firstChar(key) !== ch) return;
-    eachPosting(shard[key], function (page, doc, bits) {
+/* Where a key occurs, over the tiers in use: "page:doc" -> field bits. */
+function places(key, tiers) {
+  var out = new Map();
+  shardsOf(key, tiers).forEach(function (shard) {
+    if (shard[key]) eachPosting(shard[key], function (page, doc, bits) {
       var id = page + ":" + doc;
-      places.set(id, (places.get(id) || 0) | bits);
+      out.set(id, (out.get(id) || 0) | bits);
     });
   });
-  state.chars.set(ch, places);
-  return places;
-}
-function pairPlaces(pair) {
-  var places = new Map(), list = shardNow(firstChar(pair))[pair];
-  if (list) eachPosting(list, function (page, doc, bits) { places.set(page + ":" + doc, bits); });
-  return places;
+  return out;
 }
 
-/* A Chinese chunk: quality 1 when all its character pairs occur in a field, else, when every
-   character does, the sum of squared piece lengths over the squared chunk length. */
-function hanHits(term) {
+/* A Chinese chunk: quality 1 when all its character pairs occur in one field; else, when each of
+   its characters does, the sum of squared piece lengths over the squared chunk length
+   (销户 + 停机 beats 销, 户, 停, 机). */
+function hanHits(term, tiers) {
   var hits = new Map(), chars = Array.from(term.text), L = chars.length;
-  var places = chars.map(charPlaces), pairs = [];
-  for (var i = 0; i + 1 < L; i++) pairs.push(pairPlaces(chars[i] + chars[i + 1]));
-  places[0].forEach(function (first, id) {
-    var bits = first;
-    for (var c = 1; c < L && bits; c++) bits &= places[c].get(id) || 0;
-    var at = id.split(":"), page = +at[0], doc = +at[1];
-    eachBit(bits, function (bit) {
+  var keys = groupsOfTerm(term).map(function (key) { return places(key, tiers); });
+  var pairs = keys.slice(0, L - 1), singles = keys.slice(L - 1);
+  singles[0].forEach(function (first, id) {
+    var at = id.split(":"), page = +at[0], doc = +at[1], every = first;
+    singles.forEach(function (p) { every &= p.get(id) || 0; });
+    eachBit(every, function (bit) {
       var have = pairs.map(function (p) { return ((p.get(id) || 0) & bit) !== 0; });
       if (have.every(Boolean)) return addHit(hits, page, doc, bit, 1, [term.text]);
       var sum = 0, forms = [];
@@ -187,7 +195,7 @@ function parse(query) {
 function groupsOf(terms) {
   var groups = [];
   terms.forEach(function (t) {
-    (t.han ? Array.from(t.text) : [t.text.slice(0, 2)]).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
+    groupsOfTerm(t).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
   });
   return groups;
 }
@@ -195,10 +203,10 @@ function groupsOf(terms) {
 var STRONG = { aliases: true, title: true, heading: true };
 /* Pages ranked on the postings alone: per term its best weight anywhere on the page, the share of
    terms found in an alias, title or heading, and a little for each further matching section. */
-function rankPages(q) {
+function rankPages(q, tiers) {
   var pages = new Map();
   q.terms.forEach(function (term) {
-    (term.han ? hanHits(term) : latinHits(term)).forEach(function (hit) {
+    (term.han ? hanHits(term, tiers) : latinHits(term, tiers)).forEach(function (hit) {
       var page = pages.get(hit.page);
       if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
       var doc = page.docs.get(hit.doc);
@@ -228,7 +236,9 @@ function rankPages(q) {
   });
   var most = list.reduce(function (m, p) { return Math.max(m, p.hits); }, 0);
   // Every word required; if no page has them all, keep the pages with the most (missing ones struck).
-  return list.filter(function (p) { return p.hits === most; }).sort(function (a, b) { return b.score - a.score; });
+  list = list.filter(function (p) { return p.hits === most; }).sort(function (a, b) { return b.score - a.score; });
+  list.complete = most === q.terms.length;
+  return list;
 }
 
 /* Bonus when the whole query is an alias (or most of one) or occurs in the title or a heading;
@@ -283,19 +293,27 @@ function items(page, fragment, q) {
   return group.sort(function (a, b) { return b.score - a.score; });
 }
 
+/* Rank on the first tier (words in titles, headings, descriptions, aliases); when that gives fewer
+   than MAX_PAGES pages with every word, fetch the text-only tier too and rank again. */
+function rank(q) {
+  var groups = groupsOf(q.terms);
+  return loadShards("k", groups).then(function () {
+    var pages = rankPages(q, ["k"]);
+    if (pages.complete && pages.length >= MAX_PAGES) return pages;
+    return loadShards("w", groups).then(function () { return rankPages(q, ["k", "w"]); });
+  });
+}
+
 function search(query) {
   var q = parse(query);
   if (!q.terms.length) return Promise.resolve({ items: [] });
-  return loadMeta().then(function () {
-    return Promise.all(groupsOf(q.terms).map(loadShard));
-  }).then(function () {
-    var pages = rankPages(q).slice(0, MAX_PAGES);
-    return Promise.all(pages.map(function (page) {
-      return cached(state.loads, "p" + page.number, function () { return getJSON("p/" + page.number + ".json"); })
-        .then(function (fragment) {
-          page.score += phraseBonus(page, fragment, q);
-          return { page: page, fragment: fragment };
-        });
+  return loadMeta().then(function () { return rank(q); }).then(function (pages) {
+    return Promise.all(pages.slice(0, MAX_PAGES).map(function (page) {
+      var path = "p/" + page.number + ".json";
+      return cached(path, function () { return getJSON(path); }).then(function (fragment) {
+        page.score += phraseBonus(page, fragment, q);
+        return { page: page, fragment: fragment };
+      });
     }));
   }).then(function (found) {
     found.sort(function (a, b) { return b.page.score - a.page.score; });

@@ -1,5 +1,5 @@
 /* Porter (1980) English stemmer: cancelled, cancelling, cancellation -> cancel; deleting -> delet;
-   profiles -> profil. Loaded by worker.js with importScripts; defines self.porterStem. */
+   profiles -> profil. Loaded by engine.js (importScripts) for the first Latin word; defines self.porterStem. */
 (function (root) {
   "use strict";
   var step2list = {
