@@ -4,7 +4,8 @@
 
 Per language it prints: hits (expected page among the first three distinct pages of the reader's
 language, query set /work/shared/search-queries.jsonl), the median time from keystroke to results in
-headless Chromium, and the bytes a reader fetches for a search (raw and as sent, gzip), for the real
+headless Chromium, and the bytes a reader fetches running the whole query set in one page (raw and as
+sent, gzip; the index is sharded, so each query adds only what it needs), for the real
 site and for a synthetic corpus (scripts/synth_pages.py). Pagefind is measured through its own JS API
 (search + the fragments of the first ten results), if the `pagefind` package is installed.
 """
@@ -126,8 +127,8 @@ def kib(n: int) -> str:
 
 def report(title: str, results: dict[str, dict[str, Any]], quality: bool = True) -> None:
     print(f"\n## {title}")
-    print("| lang | hits in top 3 | median keystroke -> results | fetched for a search: raw / gzip | "
-          "loaded with every page |")
+    print("| lang | hits in top 3 | median keystroke -> results | fetched for the whole query set, one page "
+          "(raw / gzip) | loaded with every page |")
     print("| --- | --- | --- | --- | --- |")
     for lang, r in results.items():
         hits = f"{r['hits']}/{r['n']} ({r['hits'] / r['n']:.0%})" if quality else "n/a (no expected pages)"
