@@ -109,13 +109,14 @@ function addHit(hits, page, doc, bit, quality, forms) {
 }
 function eachBit(bits, fn) { BITS.forEach(function (b) { if (bits & b[0]) fn(b[0]); }); }
 
-/* Keys (Han) or key groups (Latin) a term reads: its character pairs, then its characters; or a
-   word's first three letters (all words sharing them sit in one shard, for stems and prefixes). */
-function groupsOfTerm(term) {
+/* Keys (Han) or key groups (Latin) a term reads: its character pairs, then (for a lone character,
+   or when partial matches are wanted) its characters; or a word's first three letters (all words
+   sharing them sit in one shard, for stems and prefixes). */
+function groupsOfTerm(term, partial) {
   if (!term.han) return [term.text.slice(0, 3)];
   var chars = Array.from(term.text), pairs = [];
   for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
-  return pairs.concat(chars);
+  return pairs.length && !partial ? pairs : pairs.concat(chars);
 }
 
 function latinHits(term, tiers) {
@@ -144,16 +145,18 @@ function places(key, tiers) {
   return out;
 }
 
-/* A Chinese chunk: quality 1 when all its character pairs occur in one field; else, when each of
-   its characters does, the sum of squared piece lengths over the squared chunk length
+/* A Chinese chunk: quality 1 when all its character pairs occur in one field; else (partial), when
+   each of its characters does, the sum of squared piece lengths over the squared chunk length
    (销户 + 停机 beats 销, 户, 停, 机). */
-function hanHits(term, tiers) {
+function hanHits(term, tiers, partial) {
   var hits = new Map(), chars = Array.from(term.text), L = chars.length;
-  var keys = groupsOfTerm(term).map(function (key) { return places(key, tiers); });
+  var keys = groupsOfTerm(term, partial).map(function (key) { return places(key, tiers); });
   var pairs = keys.slice(0, L - 1), singles = keys.slice(L - 1);
-  singles[0].forEach(function (first, id) {
+  // Candidates: where every character occurs, or without partial matches, where every pair does.
+  var need = singles.length ? singles : pairs;
+  need[0].forEach(function (first, id) {
     var at = id.split(":"), page = +at[0], doc = +at[1], every = first;
-    singles.forEach(function (p) { every &= p.get(id) || 0; });
+    need.forEach(function (p) { every &= p.get(id) || 0; });
     eachBit(every, function (bit) {
       var have = pairs.map(function (p) { return ((p.get(id) || 0) & bit) !== 0; });
       if (have.every(Boolean)) return addHit(hits, page, doc, bit, 1, [term.text]);
@@ -192,10 +195,10 @@ function parse(query) {
   if (last && !last.han && !/\s$/.test(query) && n.trim().endsWith(last.text)) last.prefix = true;
   return { terms: terms, compact: n.replace(/\s+/g, "") };
 }
-function groupsOf(terms) {
+function groupsOf(terms, partial) {
   var groups = [];
   terms.forEach(function (t) {
-    groupsOfTerm(t).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
+    groupsOfTerm(t, partial).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
   });
   return groups;
 }
@@ -203,10 +206,10 @@ function groupsOf(terms) {
 var STRONG = { aliases: true, title: true, heading: true };
 /* Pages ranked on the postings alone: per term its best weight anywhere on the page, the share of
    terms found in an alias, title or heading, and a little for each further matching section. */
-function rankPages(q, tiers) {
+function rankPages(q, tiers, partial) {
   var pages = new Map();
   q.terms.forEach(function (term) {
-    (term.han ? hanHits(term, tiers) : latinHits(term, tiers)).forEach(function (hit) {
+    (term.han ? hanHits(term, tiers, partial) : latinHits(term, tiers)).forEach(function (hit) {
       var page = pages.get(hit.page);
       if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
       var doc = page.docs.get(hit.doc);
@@ -293,14 +296,17 @@ function items(page, fragment, q) {
   return group.sort(function (a, b) { return b.score - a.score; });
 }
 
-/* Rank on the first tier (words in titles, headings, descriptions, aliases); when that gives fewer
-   than MAX_PAGES pages with every word, fetch the text-only tier too and rank again. */
+/* Rank on the first tier (words in titles, headings, descriptions, aliases), whole Chinese words
+   only; when that gives fewer than MAX_PAGES pages with every word, fetch the text-only tier and
+   the single characters too, and rank again with everything. */
 function rank(q) {
-  var groups = groupsOf(q.terms);
-  return loadShards("k", groups).then(function () {
-    var pages = rankPages(q, ["k"]);
+  return loadShards("k", groupsOf(q.terms, false)).then(function () {
+    var pages = rankPages(q, ["k"], false);
     if (pages.complete && pages.length >= MAX_PAGES) return pages;
-    return loadShards("w", groups).then(function () { return rankPages(q, ["k", "w"]); });
+    var groups = groupsOf(q.terms, true);
+    return Promise.all([loadShards("k", groups), loadShards("w", groups)]).then(function () {
+      return rankPages(q, ["k", "w"], true);
+    });
   });
 }
 
