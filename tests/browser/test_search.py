@@ -233,3 +233,14 @@ def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite
     assert decoded["注销"] == [[0, 0, searchindex.TITLE], [1, 0, searchindex.TEXT]]
     assert decoded["卡"] == [[0, 1, searchindex.TITLE]] and decoded["esim"] == [[0, 0, searchindex.TITLE]]
     visit.close()
+
+
+@pytest.mark.parametrize("lang, query, wording", [("zh", "注销", "最相关的 {} 个页面"), ("en", "cancel", "{} best matching pages")])
+def test_word_on_every_page_lists_the_ten_best_and_says_so(browser, site: BuiltSite, lang: str, query: str,
+                                                           wording: str) -> None:
+    visit = searching(browser, site, lang)
+    hrefs, _ = search(visit.page, query)
+    pages = distinct_pages(hrefs, site.base_url)
+    assert len(pages) == 10, pages   # eleven pages in each language have the word; ten are listed
+    assert visit.page.locator(".md-search-result__meta").inner_text().strip() == wording.format(10)
+    visit.close()
