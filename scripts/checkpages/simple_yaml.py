@@ -19,7 +19,8 @@ _FLOW_ITEM = re.compile(r"\s*(?:\"([^\"\\]*)\"|'([^']*)'|([^,\"'\[\]{}#&*!|>%@`:
 # Only plain printable text: tabs, line breaks of other kinds, BOMs and controls go to PyYAML.
 _OUTSIDE_SUBSET = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@`")
+# Indicators, and a space (an item written "-  x" has one left over): PyYAML decides those.
+_PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@` ")
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
