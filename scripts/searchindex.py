@@ -13,7 +13,9 @@ A reader's search downloads only what its words need, whatever the size of the s
   is only in the text, fetched only when the first tier gives too few pages, so a word found on
   every page costs the same as a rare one.
 - `p/<page>.json`: what a result shows: url, title, aliases, description and the section ids and
-  headings, fetched for the best-ranked pages only.
+  headings, fetched for the best-ranked pages only. A section that several pages share (same id,
+  same heading: 办理前准备, 常见问题 ...) is a number instead, into meta.json's `common` list, since
+  each fragment is compressed on its own.
 
 The text, Han ranges and word pattern below must match engine.js (tests check both on one page).
 """
@@ -24,7 +26,7 @@ import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 # Field bits of a posting (must match FIELD_BITS in engine.js).
@@ -34,6 +36,7 @@ TOKEN = re.compile(rf"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)")
 # Shards of about this many bytes of JSON (before gzip), both tiers counted: a query fetches one
 # per character pair or word, and whatever else shares it is dead weight.
 SHARD_TARGET_BYTES = 1_000
+COMMON_MAX = 200   # shared sections listed in meta.json (fetched when search opens)
 TEASER_CHARS = 120  # the page's opening text, shown under its title when it has no description
 
 Postings = dict[int, dict[int, int]]  # page -> document -> field bits
@@ -115,7 +118,18 @@ def encode(entries: Postings) -> list[int]:
     return out
 
 
-def fragment(docs: list[dict[str, Any]]) -> dict[str, Any]:
+def sections(docs: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(doc["location"].split("#", 1)[1], doc["title"]) for doc in docs[1:]]
+
+
+def common_sections(pages: list[list[dict[str, Any]]]) -> list[tuple[str, str]]:
+    """(id, heading) pairs found on more than one page, most shared first (at most COMMON_MAX)."""
+    counts = Counter(section for docs in pages for section in set(sections(docs)))
+    shared = [(section, n) for section, n in counts.items() if n > 1]
+    return [section for section, _ in sorted(shared, key=lambda item: (-item[1], item[0]))[:COMMON_MAX]]
+
+
+def fragment(docs: list[dict[str, Any]], common: dict[tuple[str, str], int]) -> dict[str, Any]:
     page = docs[0]
     out: dict[str, Any] = {"u": page["location"], "t": page["title"]}
     if page.get("aliases"):
@@ -123,7 +137,7 @@ def fragment(docs: list[dict[str, Any]]) -> dict[str, Any]:
     teaser = page.get("description") or shorten(page.get("text", ""), TEASER_CHARS)
     if teaser:
         out["d"] = teaser
-    out["s"] = [[doc["location"].split("#", 1)[1], doc["title"]] for doc in docs[1:]]
+    out["s"] = [common.get(section, list(section)) for section in sections(docs)]
     return out
 
 
@@ -149,13 +163,15 @@ def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
             if part:
                 tiers[tier][key] = encode(part)
     shards = shard_count(*tiers.values())
-    files = {"meta.json": dumps({"pages": len(pages), "shards": shards})}
+    common = common_sections(pages)
+    files = {"meta.json": dumps({"pages": len(pages), "shards": shards, "common": common})}
     for tier, encoded in tiers.items():
         by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
         for key, value in encoded.items():
             by_shard[shard_of(key, shards)][key] = value
         files.update({f"{tier}/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
-    files.update({f"p/{n}.json": dumps(fragment(docs)) for n, docs in enumerate(pages)})
+    numbers = {section: n for n, section in enumerate(common)}
+    files.update({f"p/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})
     return files
 
 

@@ -39,10 +39,14 @@ def test_page_without_aliases_has_no_alias_field() -> None:
 
 
 def fragments(site: BuiltSite, lang: str) -> list[dict]:
-    """The result fragments of one language, in page order."""
+    """The result fragments of one language, in page order, shared sections resolved from meta.json."""
     meta = json.loads((site.dir / "search" / lang / "meta.json").read_text(encoding="utf-8"))
-    return [json.loads((site.dir / "search" / lang / "p" / f"{n}.json").read_text(encoding="utf-8"))
-            for n in range(meta["pages"])]
+    out = []
+    for n in range(meta["pages"]):
+        fragment = json.loads((site.dir / "search" / lang / "p" / f"{n}.json").read_text(encoding="utf-8"))
+        fragment["s"] = [meta["common"][s] if isinstance(s, int) else s for s in fragment["s"]]
+        out.append(fragment)
+    return out
 
 
 def shards(site: BuiltSite, lang: str, tier: str) -> dict[str, list[int]]:
@@ -129,8 +133,22 @@ def test_postings_round_trip() -> None:
 def test_build_writes_meta_shards_and_fragments() -> None:
     pages = [page_documents(HTML, "esim/", {"aliases": ["eSIM"], "description": "一句话。"})]
     files = searchindex.build(pages)
-    assert json.loads(files["meta.json"]) == {"pages": 1, "shards": 1}
+    assert json.loads(files["meta.json"]) == {"pages": 1, "shards": 1, "common": []}
     assert set(files) == {"meta.json", "k/0.json", "w/0.json", "p/0.json"}
     assert "联系" in json.loads(files["w/0.json"]) and "联系" not in json.loads(files["k/0.json"])
     assert json.loads(files["p/0.json"]) == {"u": "esim/", "t": "如何注销 eSIM", "a": ["eSIM"], "d": "一句话。",
                                              "s": [["steps", "步骤"], ["balance", "余额怎么办？"]]}
+
+
+def test_sections_shared_by_pages_are_listed_once() -> None:
+    pages = [page_documents(HTML, "esim/", {}),
+             page_documents("<h1 id='x'>X</h1><h2 id='steps'>步骤</h2><h2 id='own'>别的</h2>", "x/", {})]
+    files = searchindex.build(pages)
+    assert json.loads(files["meta.json"])["common"] == [["steps", "步骤"]]
+    assert json.loads(files["p/0.json"])["s"] == [0, ["balance", "余额怎么办？"]]
+    assert json.loads(files["p/1.json"])["s"] == [0, ["own", "别的"]]
+
+
+def test_shared_sections_save_bytes_on_the_real_site(site: BuiltSite) -> None:
+    meta = json.loads((site.dir / "search" / "zh" / "meta.json").read_text(encoding="utf-8"))
+    assert ["prerequisites", "办理前准备"] in meta["common"] and ["faq", "常见问题"] in meta["common"]

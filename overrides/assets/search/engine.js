@@ -260,12 +260,19 @@ function phraseBonus(page, fragment, q) {
   if (squash(fragment.t).indexOf(compact) >= 0) article = Math.max(article, 12);
   var bonus = article;
   page.docs.forEach(function (doc) {
-    var section = doc.number > 0 && fragment.s[doc.number - 1];
+    var section = sectionOf(fragment, doc.number);
     var own = doc.number === 0 ? article : section && squash(section[1]).indexOf(compact) >= 0 ? 6 : 0;
     doc.score += own;
     bonus = Math.max(bonus, own);
   });
   return bonus;
+}
+
+/* [id, heading] of a page's document number doc (1..), or null for the page itself; sections that
+   several pages share are numbers into meta.json's common list. */
+function sectionOf(fragment, doc) {
+  var section = doc > 0 ? fragment.s[doc - 1] : null;
+  return typeof section === "number" ? state.meta.common[section] : section;
 }
 
 function highlighter(forms) {
@@ -288,7 +295,7 @@ function items(page, fragment, q) {
                  text: fragment.d ? "<p>" + mark(escapeHTML(fragment.d), re) + "</p>" : "",
                  score: article ? article.score : 0, terms: terms }];
   page.docs.forEach(function (doc) {
-    var section = doc.number > 0 && fragment.s[doc.number - 1];
+    var section = sectionOf(fragment, doc.number);
     if (section) group.push({ location: fragment.u + "#" + section[0], title: mark(escapeHTML(section[1]), re),
                               text: "", score: doc.score, terms: terms });
   });
