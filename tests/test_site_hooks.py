@@ -1,4 +1,4 @@
-"""scripts/hooks/site.py and the search hook's handling of Material's search plugin."""
+"""scripts/hooks/site.py, and the search hook: Material's search plugin unhooked, each index written once."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -65,3 +65,24 @@ def test_without_material_search_nothing_is_removed() -> None:
     plugins.events["page_context"].append(hook_handler)
     search_hook.on_config(SimpleNamespace(plugins=plugins))
     assert plugins.events["page_context"] == [hook_handler]
+
+
+def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """static-i18n runs the English build inside the Chinese post-build step, so the hook's post-build
+    runs twice and sees both languages each time: each index must still be written once."""
+    written: list[str] = []
+    monkeypatch.setattr(search_hook, "write_index", lambda site_dir, lang, pages: written.append(lang) or {})
+    monkeypatch.setattr(search_hook, "minify_scripts", lambda folder: None)
+
+    def config(lang: str) -> SimpleNamespace:
+        return SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path))
+
+    page = SimpleNamespace(url="x/", meta={})
+    search_hook.on_pre_build(config("zh"))
+    search_hook.on_page_content("<h1 id='x'>X</h1>", page, config("zh"), None)
+    search_hook.on_pre_build(config("en"))   # the English build, inside the Chinese post-build
+    search_hook.on_page_content("<h1 id='x'>X</h1>", page, config("en"), None)
+    search_hook.on_post_build(config("en"))
+    search_hook.on_post_build(config("zh"))
+    search_hook.on_shutdown()
+    assert sorted(written) == ["en", "zh"]

@@ -38,6 +38,7 @@ MINIFIED = "/* minified from overrides/assets/search by scripts/hooks/search.py 
 
 # Documents of the language being built, in page order: {lang: {page url: [docs]}}.
 _docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
+_unwritten: set[str] = set()  # languages whose documents changed since their index was written
 
 
 class SectionSplitter(HTMLParser):
@@ -129,6 +130,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
     _docs.setdefault(_language(config), {})[page.url] = page_documents(html, page.url, page.meta)
+    _unwritten.add(_language(config))
     return html
 
 
@@ -148,9 +150,12 @@ def write_index(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) ->
 def on_post_build(config: Any, **kwargs: Any) -> None:
     # static-i18n builds the other language inside the default language's post-build step, with the
     # shared config switched over, so write every language collected so far rather than "this" one.
-    for lang, pages in _docs.items():
+    # Both post-build steps see both languages: write each index once.
+    for lang in sorted(_unwritten & _docs.keys()):
+        pages = _docs[lang]
         files = write_index(Path(config.site_dir), lang, list(pages.values()))
-        log.debug("search/%s: %d pages, %s key shards", lang, len(pages), len(files) - len(pages) - 1)
+        log.info("search/%s: %d pages, %d files", lang, len(pages), len(files))
+        _unwritten.discard(lang)
     (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
     minify_scripts(Path(config.site_dir) / SCRIPTS)
 
@@ -166,3 +171,4 @@ def minify_scripts(folder: Path) -> None:
 
 def on_shutdown(**kwargs: Any) -> None:
     _docs.clear()
+    _unwritten.clear()
