@@ -7,11 +7,11 @@
      descriptions and aliases; the text-only tier when that finds too little), then the result
      fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
-     is matched through its character pairs: all pairs in one field count as the phrase, else each
-     character must be in a pair found there and the pieces found score less.
+     is matched through its character pairs: all pairs in one field count as the phrase; failing
+     enough of those, every character must occur and the pieces found score less.
      Mixed queries ("FM卡", "eSIM注销") work the same.
    - English: Porter stems on both sides (cancelled = cancelling = cancel); the last word typed also
-     matches as a prefix, so results appear while typing.
+     matches as a prefix from its third letter, so results appear while typing.
    - Every query word must occur somewhere in a page; failing that, the pages with most words are
      listed and the missing words are shown struck through (Material's stock "missing" display).
    - Ranking: alias > page title > section heading > description > body text, plus a bonus when the
@@ -113,7 +113,7 @@ function eachBit(bits, fn) { BITS.forEach(function (b) { if (bits & b[0]) fn(b[0
    or when partial matches are wanted) its characters; or a word's first three letters (all words
    sharing them sit in one shard, for stems and prefixes). */
 function groupsOfTerm(term, partial) {
-  if (!term.han) return [term.text.slice(0, 3)];
+  if (!term.han) return [groupOf(term.text)];
   var chars = Array.from(term.text), pairs = [];
   for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
   return pairs.length && !partial ? pairs : pairs.concat(chars);
@@ -123,7 +123,7 @@ function latinHits(term, tiers) {
   var hits = new Map(), group = groupsOfTerm(term)[0];
   shardsOf(group, tiers).forEach(function (shard) {
     Object.keys(shard).forEach(function (word) {
-      if (word.slice(0, 3) !== group) return;
+      if (groupOf(word) !== group) return;
       if (stemOf(word) !== term.stem && !(term.prefix && term.text.length >= 3 && word.startsWith(term.text))) return;
       eachPosting(shard[word], function (page, doc, bits) {
         eachBit(bits, function (bit) { addHit(hits, page, doc, bit, 1, [word]); });
@@ -213,7 +213,7 @@ function rankPages(q, tiers, partial) {
       var page = pages.get(hit.page);
       if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
       var doc = page.docs.get(hit.doc);
-      if (!doc) page.docs.set(hit.doc, doc = { number: hit.doc, score: 0, found: {}, forms: [] });
+      if (!doc) page.docs.set(hit.doc, doc = { number: hit.doc, score: 0, forms: [] });
       var best = 0;
       Object.keys(hit.fields).forEach(function (name) {
         var quality = hit.fields[name];
@@ -221,7 +221,6 @@ function rankPages(q, tiers, partial) {
         if (STRONG[name] && quality === 1) page.strong[term.text] = true;
       });
       doc.score += best;
-      doc.found[term.text] = best;
       hit.forms.forEach(function (f) { if (doc.forms.indexOf(f) < 0) doc.forms.push(f); });
       page.best[term.text] = Math.max(page.best[term.text] || 0, best);
     });
