@@ -89,3 +89,34 @@ def test_sitemap_lists_every_page_absolutely(site: BuiltSite) -> None:
     locs = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
     expected = {site.url(p) for pair in page_paths() for p in pair}
     assert expected <= locs
+
+
+def css_rules(css: str) -> dict[str, set[str]]:
+    """Selector -> declarations of every rule, whitespace and comments ignored (at-rules flattened)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"@media[^{]*\{", "", css)
+    rules: dict[str, set[str]] = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        selector = re.sub(r"\s*,\s*", ",", " ".join(selector.split()))
+        decls = {" ".join(re.sub(r"\s*,\s*", ", ", d).split()).replace(": ", ":", 1)
+                 for d in re.split(r";(?![^(]*\))", body) if d.strip()}
+        rules.setdefault(selector, set()).update(decls)
+    return rules
+
+
+def test_dark_scheme_comes_from_site_css_not_palette_css(site: BuiltSite) -> None:
+    """palette.css is not linked (2 KiB gzip of named colours the site does not use); the rules of it
+    that apply with primary/accent "custom" (the slate scheme) are in site.css, unchanged."""
+    for path in [p for pair in page_paths() for p in pair] + ["404.html"]:
+        file = site.dir / path / "index.html" if not path.endswith(".html") else site.dir / path
+        styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', file.read_text(encoding="utf-8"))
+        assert [s for s in styles if "/stylesheets/main." in s], path
+        assert not [s for s in styles if "/stylesheets/palette." in s], path
+    palette = css_rules(next((site.dir / "assets/stylesheets").glob("palette.*.min.css")).read_text())
+    ours = css_rules((site.dir / "assets/site.css").read_text(encoding="utf-8"))
+    needed = {sel: decls for sel, decls in palette.items()
+              if "data-md-color-primary=" not in sel and "data-md-color-accent=" not in sel}
+    assert "[data-md-color-scheme=slate]" in needed and len(needed) == 3, needed.keys()
+    for selector, decls in needed.items():
+        # site.css may override a custom property later on; every one of Material's must be there.
+        assert decls <= ours.get(selector, set()), (selector, decls - ours.get(selector, set()))
