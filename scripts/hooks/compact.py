@@ -1,0 +1,91 @@
+"""Smaller output without changing what is rendered: every first view downloads the page's HTML,
+assets/site.css and assets/site.js, gzipped.
+
+- HTML: Material's templates indent deeply and leave many blank lines. A run of whitespace that holds
+  a line break becomes one line break (a browser renders both the same way: the site has no
+  `white-space: pre-line`); the content of <pre>, <code>, <kbd>, <textarea>, <script> and <style> and
+  everything inside tags (attribute values) is left as it is. No-break and ideographic spaces are not
+  whitespace here.
+- site.css: comments go, whitespace runs become one space, none around `{`, `}`, `;` and `,` nor
+  after `:` (strings are left as they are).
+- site.js: comment-only lines, indentation and blank lines go (line breaks stay, so automatic
+  semicolon insertion is unchanged); a file with a template literal or a line continuation is left
+  as it is.
+
+The sources in overrides/assets/ keep their comments; only the built copies are compacted.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+CSS_FILES = ("assets/site.css",)
+JS_FILES = ("assets/site.js",)
+
+_KEPT = re.compile(r"(<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\2\s*>)", re.S | re.I)
+_TAG_OR_BREAK = re.compile(r"<[^>]*>|[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
+def _text_breaks(segment: str) -> str:
+    return _TAG_OR_BREAK.sub(lambda m: m.group() if m.group().startswith("<") else "\n", segment)
+
+
+def compact_html(html: str) -> str:
+    parts = _KEPT.split(html)
+    # split() with two groups yields: text, kept element, its tag name, text, ...
+    out = []
+    for i in range(0, len(parts), 3):
+        out.append(_text_breaks(parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
+
+
+_CSS_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/|[ \t\r\n\f]+|[{};,]|[^"\'/{};, \t\r\n\f]+|/',
+                        re.S)
+
+
+def compact_css(css: str) -> str:
+    tokens = []
+    for token in _CSS_TOKEN.findall(css):
+        if token.startswith("/*"):
+            continue
+        if token.isspace():
+            if tokens and tokens[-1] not in "{};, " and not tokens[-1].endswith(":"):
+                tokens.append(" ")
+            continue
+        if token in "{};," and tokens and tokens[-1] == " ":
+            tokens.pop()
+        if token == "}" and tokens and tokens[-1] == ";":
+            tokens.pop()
+        tokens.append(token)
+    return "".join(tokens).strip() + "\n"
+
+
+def compact_js(js: str) -> str:
+    if "`" in js or re.search(r"\\\r?\n", js):
+        return js
+    lines = (line.strip() for line in js.splitlines())
+    return "".join(line + "\n" for line in lines if line and not line.startswith("//"))
+
+
+def on_post_build(config: Any) -> None:
+    # After every build (the i18n plugin runs one per language into the same site_dir): compacting
+    # is idempotent, so a file copied by an earlier build and left alone by a later one is fine.
+    site_dir = Path(config.site_dir)
+    for path, compact in [(p, compact_css) for p in CSS_FILES] + [(p, compact_js) for p in JS_FILES]:
+        file = site_dir / path
+        if file.is_file():
+            text = file.read_text(encoding="utf-8")
+            compacted = compact(text)
+            if compacted != text:
+                file.write_text(compacted, encoding="utf-8")
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return compact_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return compact_html(output_content) if template_name.endswith(".html") else output_content
