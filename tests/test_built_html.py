@@ -120,3 +120,12 @@ def test_dark_scheme_comes_from_site_css_not_palette_css(site: BuiltSite) -> Non
     for selector, decls in needed.items():
         # site.css may override a custom property later on; every one of Material's must be there.
         assert decls <= ours.get(selector, set()), (selector, decls - ours.get(selector, set()))
+
+
+def test_content_tab_scripts_only_with_content_tabs(site: BuiltSite) -> None:
+    """overrides/partials/javascripts/content.html leaves Material's tab scripts out without pymdownx.tabbed."""
+    tabbed = "pymdownx.tabbed" in Path(__file__).resolve().parent.parent.joinpath("mkdocs.yml").read_text()
+    for zh, en in page_paths():
+        for path in (zh, en):
+            html = (site.dir / path / "index.html").read_text(encoding="utf-8")
+            assert ("__tabbed_" in html) == tabbed, path
