@@ -72,7 +72,6 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
     runs twice and sees both languages each time: each index must still be written once."""
     written: list[str] = []
     monkeypatch.setattr(search_hook, "write_index", lambda site_dir, lang, pages: written.append(lang) or {})
-    monkeypatch.setattr(search_hook, "minify_scripts", lambda folder: None)
 
     def config(lang: str) -> SimpleNamespace:
         return SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path))

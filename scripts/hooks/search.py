@@ -23,7 +23,6 @@ if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
 
 import searchindex  # noqa: E402
-from rjsmin import jsmin  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -33,8 +32,6 @@ BLOCK_TAGS = {"p", "li", "dt", "dd", "td", "th", "br", "div", "pre", "blockquote
               "details", "table", "ul", "ol", "dl", "hr", "figcaption"}
 # The stock index: written by Material's search plugin, replaced by the per-language files below.
 STOCK_INDEX = Path("search") / "search_index.json"
-SCRIPTS = Path("assets") / "search"   # worker.js, engine.js, stemmer.js: minified in the built site
-MINIFIED = "/* minified from overrides/assets/search by scripts/hooks/search.py */\n"
 
 # Documents of the language being built, in page order: {lang: {page url: [docs]}}.
 _docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -157,16 +154,6 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         log.info("search/%s: %d pages, %d files", lang, len(pages), len(files))
         _unwritten.discard(lang)
     (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
-    minify_scripts(Path(config.site_dir) / SCRIPTS)
-
-
-def minify_scripts(folder: Path) -> None:
-    """Minify the search worker and engine as copied from overrides/ (the loader is on every page;
-    comments and indentation are a third of the engine's gzip size)."""
-    for path in folder.glob("*.js"):
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith(MINIFIED):
-            path.write_text(MINIFIED + jsmin(text) + "\n", encoding="utf-8")
 
 
 def on_shutdown(**kwargs: Any) -> None:

@@ -46,6 +46,8 @@ def test_open_search_dialog_passes_axe(browser, site: BuiltSite, path: str, sche
     page.locator("input.md-search__input").fill("eSIM")
     page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    # The dialog and its results fade in: axe would measure the contrast of colours half-way there.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     dialog = page.locator("[role=dialog].md-search")
     assert dialog.get_attribute("aria-label")
     violations = axe_violations(page)
