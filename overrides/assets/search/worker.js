@@ -1,9 +1,8 @@
 /* The search worker Material starts on every page view (overrides/main.html points it here). It
    speaks Material's message protocol (0 SETUP -> 1 READY; 2 QUERY -> 3 RESULT {items}) and loads
-   the engine (engine.js, 3.8 KiB gzip as the build minifies it; stemmer.js with the first Latin
-   word, 0.9 KiB) only when the reader
-   opens search (a message on the BroadcastChannel named in the config) or types, so a reader who
-   never searches never downloads it. */
+   the engine (engine.js, about 4 KiB gzip as the build minifies it; stemmer.js with the first Latin
+   word, 0.9 KiB) only when the reader opens search (a message on the BroadcastChannel named in the
+   config) or types, so a reader who never searches never downloads it. */
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var config = {}, engine = null;
 
