@@ -2,7 +2,8 @@
 
 A reader's search downloads only what its words need, whatever the size of the site:
 
-- `meta.json`: the number of pages and of key shards (fetched when search opens).
+- `meta.json`: the number of pages, of key shards per tier, and the shared sections (fetched when
+  search opens).
 - `k/<n>.json` and `w/<n>.json`: key shards. A key is a Chinese character or character pair
   (注销卡 -> 注, 销, 卡, 注销, 销卡) or a Latin word as written (stemming happens in the browser). A key
   goes to shard hash(group) % shards; the group is the key itself (Han) or a word's first three
@@ -33,9 +34,10 @@ from typing import Any
 TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 TOKEN = re.compile(rf"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)")
-# Shards of about this many bytes of JSON (before gzip), both tiers counted: a query fetches one
-# per character pair or word, and whatever else shares it is dead weight.
-SHARD_TARGET_BYTES = 1_000
+# Shards of about this many bytes of JSON (before gzip), counted per tier: a query fetches one per
+# character pair or word, and whatever else shares it is dead weight; but every file costs the
+# build a file creation (~0.2 ms here), so not smaller.
+SHARD_TARGET_BYTES = {"k": 1_000, "w": 2_000}   # the text-only tier is read only on a second pass
 COMMON_MAX = 200   # shared sections listed in meta.json (fetched when search opens)
 TEASER_CHARS = 120  # the page's opening text, shown under its title when it has no description
 
@@ -149,10 +151,10 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def shard_count(*tiers: dict[str, list[int]]) -> int:
-    """A power of two, so shards stay near SHARD_TARGET_BYTES as the site grows."""
-    size = sum(len(dumps(key)) + len(dumps(value)) + 1 for tier in tiers for key, value in tier.items())
-    return 1 << max(0, math.ceil(math.log2(max(1, size / SHARD_TARGET_BYTES))))
+def shard_count(encoded: dict[str, list[int]], target: int) -> int:
+    """A power of two, so a tier's shards stay near its target size as the site grows."""
+    size = sum(len(dumps(key)) + len(dumps(value)) + 1 for key, value in encoded.items())
+    return 1 << max(0, math.ceil(math.log2(max(1, size / target))))
 
 
 def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
@@ -162,13 +164,13 @@ def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
         for tier, part in zip("kw", split_tiers(entries)):
             if part:
                 tiers[tier][key] = encode(part)
-    shards = shard_count(*tiers.values())
+    shards = {tier: shard_count(encoded, SHARD_TARGET_BYTES[tier]) for tier, encoded in tiers.items()}
     common = common_sections(pages)
     files = {"meta.json": dumps({"pages": len(pages), "shards": shards, "common": common})}
     for tier, encoded in tiers.items():
-        by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+        by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards[tier])]
         for key, value in encoded.items():
-            by_shard[shard_of(key, shards)][key] = value
+            by_shard[shard_of(key, shards[tier])][key] = value
         files.update({f"{tier}/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
     numbers = {section: n for n, section in enumerate(common)}
     files.update({f"p/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})

@@ -53,9 +53,9 @@ def shards(site: BuiltSite, lang: str, tier: str) -> dict[str, list[int]]:
     """Every key of one language's index tier (k: titles, headings...; w: text only), with its postings."""
     meta = json.loads((site.dir / "search" / lang / "meta.json").read_text(encoding="utf-8"))
     keys: dict[str, list[int]] = {}
-    for n in range(meta["shards"]):
+    for n in range(meta["shards"][tier]):
         shard = json.loads((site.dir / "search" / lang / tier / f"{n}.json").read_text(encoding="utf-8"))
-        assert all(searchindex.shard_of(key, meta["shards"]) == n for key in shard), (lang, tier, n)
+        assert all(searchindex.shard_of(key, meta["shards"][tier]) == n for key in shard), (lang, tier, n)
         keys.update(shard)
     return keys
 
@@ -133,7 +133,7 @@ def test_postings_round_trip() -> None:
 def test_build_writes_meta_shards_and_fragments() -> None:
     pages = [page_documents(HTML, "esim/", {"aliases": ["eSIM"], "description": "一句话。"})]
     files = searchindex.build(pages)
-    assert json.loads(files["meta.json"]) == {"pages": 1, "shards": 1, "common": []}
+    assert json.loads(files["meta.json"]) == {"pages": 1, "shards": {"k": 1, "w": 1}, "common": []}
     assert set(files) == {"meta.json", "k/0.json", "w/0.json", "p/0.json"}
     assert "联系" in json.loads(files["w/0.json"]) and "联系" not in json.loads(files["k/0.json"])
     assert json.loads(files["p/0.json"]) == {"u": "esim/", "t": "如何注销 eSIM", "a": ["eSIM"], "d": "一句话。",

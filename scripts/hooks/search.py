@@ -12,6 +12,7 @@ import logging
 import re
 import shutil
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -136,10 +137,11 @@ def write_index(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) ->
     out = site_dir / "search" / lang
     shutil.rmtree(out, ignore_errors=True)
     files = searchindex.build(pages)
+    for folder in {relative.rpartition("/")[0] for relative in files}:
+        (out / folder).mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with open(out / relative, "w", encoding="utf-8") as handle:
+            handle.write(text)
     return files
 
 
@@ -149,9 +151,9 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     # shared config switched over, so write every language collected so far rather than "this" one.
     # Both post-build steps see both languages: write each index once.
     for lang in sorted(_unwritten & _docs.keys()):
-        pages = _docs[lang]
+        pages, start = _docs[lang], time.perf_counter()
         files = write_index(Path(config.site_dir), lang, list(pages.values()))
-        log.info("search/%s: %d pages, %d files", lang, len(pages), len(files))
+        log.info("search/%s: %d pages, %d files, %.2f s", lang, len(pages), len(files), time.perf_counter() - start)
         _unwritten.discard(lang)
     (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
 

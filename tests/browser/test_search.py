@@ -214,7 +214,8 @@ LAYOUT_SAMPLES = ["注", "销", "𠀀", "ca", "es", "10", "fm", "ß", "é"]
 
 
 def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite) -> None:
-    """engine.js and scripts/searchindex.py agree on key groups, shard numbers and postings."""
+    """engine.js and scripts/searchindex.py agree on key groups, shard numbers and postings; queries
+    split into the terms the index has keys for."""
     from scripts import searchindex
     visit = open_page(browser, site.url(""), "desktop")
     page = visit.page
@@ -232,6 +233,10 @@ def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite
                             postings)
     assert decoded["注销"] == [[0, 0, searchindex.TITLE], [1, 0, searchindex.TEXT]]
     assert decoded["卡"] == [[0, 1, searchindex.TITLE]] and decoded["esim"] == [[0, 0, searchindex.TITLE]]
+    terms = page.evaluate("""queries => { createEngine({}, () => {});
+        return queries.map(q => parse(q).terms.map(t => t.text)); }""",
+                          ["物联网卡怎么注销", "Smart卡注销", "FM卡", "eSIM注销", "cancelled SIM's"])
+    assert terms == [["物联网卡", "注销"], ["smart", "卡", "注销"], ["fm", "卡"], ["esim", "注销"], ["cancelled", "sim"]]
     visit.close()
 
 

@@ -3,12 +3,11 @@
    createEngine(config, post) returns { prefetch(), query(text) }; query results go to post().
 
    - Index: the reader's language only, sharded (scripts/searchindex.py): opening search fetches
-     meta.json; a query fetches the key shards its words need (first the tier of titles, headings,
-     descriptions and aliases; the text-only tier when that finds too little), then the result
-     fragments of the best pages (at most MAX_PAGES).
+     meta.json; a query fetches the key shards its words need, in passes that stop once they have
+     enough (see rank), then the result fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
-     is matched through its character pairs: all pairs in one field count as the phrase; failing
-     enough of those, every character must occur and the pieces found score less.
+     is matched through its character pairs: all pairs in one field count as the word; when no page
+     has every word, every character must occur and the pieces found score less.
      Mixed queries ("FM卡", "eSIM注销") work the same.
    - English: Porter stems on both sides (cancelled = cancelling = cancel); the last word typed also
      matches as a prefix from its third letter, so results appear while typing.
@@ -75,7 +74,7 @@ function loadMeta() {
   return cached("meta.json", function () { return getJSON("meta.json"); })
     .then(function (meta) { state.meta = meta; return meta; });
 }
-function shardPath(tier, group) { return tier + "/" + fnv1a(group) % state.meta.shards + ".json"; }
+function shardPath(tier, group) { return tier + "/" + fnv1a(group) % state.meta.shards[tier] + ".json"; }
 function loadShards(tier, groups) {
   return Promise.all(groups.map(function (group) {
     var path = shardPath(tier, group);
@@ -176,16 +175,20 @@ function hanHits(term, tiers, partial) {
    ("物联网卡怎么注销" -> 物联网卡, 注销). */
 var TOKEN = new RegExp("([" + HAN + "]+)|([a-z0-9\\u00df-\\u024f]+(?:['\\u2019][a-z]+)*)", "gu");
 function parse(query) {
-  var n = norm(query), terms = [], seen = {}, m;
+  var n = norm(query), terms = [], seen = {}, m, latinEnd = -1;
   function add(term) { if (!seen[term.text]) { seen[term.text] = true; terms.push(term); } }
   TOKEN.lastIndex = 0;
   while ((m = TOKEN.exec(n))) {
     if (m[1]) {
-      var chunks = m[1].split(state.stopHan).filter(Boolean);
-      (chunks.length ? chunks : [m[1]]).forEach(function (chunk) { add({ text: chunk, han: true }); });
+      var run = m[1];
+      // A card named in Latin letters: "smart卡注销" is smart卡 + 注销, so 卡 stands on its own.
+      if (m.index === latinEnd && run.length > 1 && run[0] === "卡") { add({ text: "卡", han: true }); run = run.slice(1); }
+      var chunks = run.split(state.stopHan).filter(Boolean);
+      (chunks.length ? chunks : [run]).forEach(function (chunk) { add({ text: chunk, han: true }); });
     } else {
       var word = m[2].replace(/['\u2019]s$/, "");
       add({ text: word, han: false, stem: stemOf(word), prefix: false });
+      latinEnd = m.index + m[0].length;
     }
   }
   var kept = terms.filter(function (t) { return t.han || !state.stop[t.text]; });
@@ -302,16 +305,22 @@ function items(page, fragment, q) {
   return group.sort(function (a, b) { return b.score - a.score; });
 }
 
-/* Rank on the first tier (words in titles, headings, descriptions, aliases), whole Chinese words
-   only; when that gives fewer than MAX_PAGES pages with every word, fetch the text-only tier and
-   the single characters too, and rank again with everything. */
+/* Rank in up to three passes, each fetching more, stopping once it has enough: (1) whole words in
+   titles, headings, descriptions and aliases, until MAX_PAGES pages have every word; (2) whole
+   words anywhere, if any page has every word; (3) single Chinese characters too (partial matches:
+   "手表卡注销" typed as one run), with whatever that finds. */
 function rank(q) {
-  return loadShards("k", groupsOf(q.terms, false)).then(function () {
+  var whole = groupsOf(q.terms, false);
+  return loadShards("k", whole).then(function () {
     var pages = rankPages(q, ["k"], false);
     if (pages.complete && pages.length >= MAX_PAGES) return pages;
-    var groups = groupsOf(q.terms, true);
-    return Promise.all([loadShards("k", groups), loadShards("w", groups)]).then(function () {
-      return rankPages(q, ["k", "w"], true);
+    return loadShards("w", whole).then(function () {
+      pages = rankPages(q, ["k", "w"], false);
+      if (pages.complete || !q.terms.some(function (t) { return t.han; })) return pages;
+      var partial = groupsOf(q.terms, true);
+      return Promise.all([loadShards("k", partial), loadShards("w", partial)]).then(function () {
+        return rankPages(q, ["k", "w"], true);
+      });
     });
   });
 }
