@@ -69,19 +69,26 @@ def test_without_material_search_nothing_is_removed() -> None:
 
 def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     """static-i18n runs the English build inside the Chinese post-build step, so the hook's post-build
-    runs twice and sees both languages each time: each index must still be written once."""
+    runs twice and sees both languages each time: each index is written once, the Chinese one while
+    the English pages are rendered, and the build's last step has waited for both."""
     written: list[str] = []
     monkeypatch.setattr(search_hook, "write_index", lambda site_dir, lang, pages: written.append(lang) or {})
+    i18n = SimpleNamespace(building=False)
 
     def config(lang: str) -> SimpleNamespace:
-        return SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path))
+        return SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path), plugins={"i18n": i18n})
 
     page = SimpleNamespace(url="x/", meta={})
     search_hook.on_pre_build(config("zh"))
     search_hook.on_page_content("<h1 id='x'>X</h1>", page, config("zh"), None)
-    search_hook.on_pre_build(config("en"))   # the English build, inside the Chinese post-build
+    i18n.building = True                      # static-i18n's post-build starts the English build
+    search_hook.on_pre_build(config("en"))
+    search_hook.wait_for_writes()
+    assert written == ["zh"]                  # queued as soon as the English build began
     search_hook.on_page_content("<h1 id='x'>X</h1>", page, config("en"), None)
-    search_hook.on_post_build(config("en"))
-    search_hook.on_post_build(config("zh"))
+    search_hook.on_post_build(config("en"))   # inner step: queues English, does not wait
+    i18n.building = False
+    search_hook.on_post_build(config("zh"))   # outer step: waits
+    assert not search_hook._writing
     search_hook.on_shutdown()
-    assert sorted(written) == ["en", "zh"]
+    assert written == ["zh", "en"]

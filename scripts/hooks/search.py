@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ STOCK_INDEX = Path("search") / "search_index.json"
 # Documents of the language being built, in page order: {lang: {page url: [docs]}}.
 _docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
 _unwritten: set[str] = set()  # languages whose documents changed since their index was written
+# Writing an index is mostly creating small files: a thread does it while pages are rendered.
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search_index")
+_writing: list[Future] = []
 
 
 class SectionSplitter(HTMLParser):
@@ -123,7 +127,11 @@ def on_config(config: Any, **kwargs: Any) -> None:
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
-    _docs.pop(_language(config), None)
+    lang = _language(config)
+    _docs.pop(lang, None)
+    # static-i18n starts the next language's build once the previous one's pages are all rendered:
+    # write that index now, on the writer thread, while this language's pages are being rendered.
+    start_writes(config, skip=lang)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any) -> str:
@@ -145,17 +153,45 @@ def write_index(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) ->
     return files
 
 
+def write_logged(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) -> None:
+    start = time.perf_counter()
+    files = write_index(site_dir, lang, pages)
+    log.info("search/%s: %d pages, %d files, %.2f s", lang, len(pages), len(files), time.perf_counter() - start)
+
+
+def start_writes(config: Any, skip: str | None = None) -> None:
+    """Queue every language whose documents changed since its index was written (but `skip`)."""
+    for lang in sorted((_unwritten & _docs.keys()) - {skip}):
+        _unwritten.discard(lang)
+        _writing.append(_writer.submit(write_logged, Path(config.site_dir), lang, list(_docs[lang].values())))
+
+
+def wait_for_writes() -> None:
+    """Block until every queued index is written; re-raise the first error."""
+    try:
+        for future in _writing:
+            future.result()
+    finally:
+        _writing.clear()
+
+
 @event_priority(-100)  # after Material's search plugin has written its index, so it can be removed
 def on_post_build(config: Any, **kwargs: Any) -> None:
     # static-i18n builds the other language inside the default language's post-build step, with the
-    # shared config switched over, so write every language collected so far rather than "this" one.
-    # Both post-build steps see both languages: write each index once.
-    for lang in sorted(_unwritten & _docs.keys()):
-        pages, start = _docs[lang], time.perf_counter()
-        files = write_index(Path(config.site_dir), lang, list(pages.values()))
-        log.info("search/%s: %d pages, %d files, %.2f s", lang, len(pages), len(files), time.perf_counter() - start)
-        _unwritten.discard(lang)
+    # shared config switched over; both post-build steps see both languages, each is written once,
+    # and the outer step (the last of the build) waits for the writer.
+    start_writes(config)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    wait_for_writes()
     (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
+
+
+def on_build_error(error: Exception, **kwargs: Any) -> None:
+    for future in _writing:   # do not leave an index being written after a failed build
+        future.cancel()
+    _writing.clear()
 
 
 def on_shutdown(**kwargs: Any) -> None:
