@@ -26,8 +26,11 @@ import gzip
 import json
 import math
 import re
+import shutil
+import time
 import unicodedata
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
 # Field bits of a posting (must match FIELD_BITS in engine.js).
@@ -175,6 +178,20 @@ def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
     numbers = {section: n for n, section in enumerate(common)}
     files.update({f"p/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})
     return files
+
+
+def write(out: Path, pages: list[list[dict[str, Any]]]) -> tuple[int, float]:
+    """Write one language's index to `out` afresh (a page removed since the last build must not
+    linger): (files written, seconds). Runs in the build's worker process (scripts/buildpool.py)."""
+    started = time.perf_counter()
+    shutil.rmtree(out, ignore_errors=True)
+    files = build(pages)
+    for folder in {relative.rpartition("/")[0] for relative in files}:
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    for relative, text in files.items():
+        with open(out / relative, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return len(files), time.perf_counter() - started
 
 
 def gzip_size(text: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.hooks import og_images as og
+from scripts import ogimage as og
 from tests.conftest import ROOT, BuiltSite
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -1,214 +1,37 @@
-"""Link-preview (Open Graph) images: one 1200x630 PNG per page, drawn at build time.
-
-The page title is set in Noto Sans CJK SC, which the PyPI package ``manimgx-fonts-cjk`` (pinned in
-requirements.txt) ships inside its wheel, so the build never downloads a font. Without that package
-or Pillow the build stops and says to run ``pip install -r requirements.txt``.
+"""Link-preview (Open Graph) images: one 1200x630 PNG per page, drawn at build time (scripts/ogimage.py).
 
 Images go to ``assets/og/<lang>/<slug>.png``; ``page.meta['og_image']`` tells overrides/main.html
 to emit the og:image tags. Drawn images are cached in ``.cache/og/`` (or $OG_CACHE_DIR), keyed by a
 hash of everything drawn (title, language, site name, template version, font), so a rebuild
-without changes copies them instead of drawing them again.
+without changes copies them instead of drawing them again. Without the font package or Pillow the
+build stops and says to run ``pip install -r requirements.txt``.
 
-Drawing runs on one background thread, started as each page's Markdown is read, while MkDocs goes
-on rendering pages on the main thread (Pillow lets go of the GIL while it quantizes and encodes);
-the build waits for the images at the end. On a two-core machine that hides most of their cost.
+Drawing runs in the build's worker process (scripts/buildpool.py), submitted as each page's
+Markdown is read, while MkDocs goes on rendering pages; the build waits for the images at the end.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
-import re
-import shutil
+import sys
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from functools import lru_cache
-from importlib import metadata, resources
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from mkdocs import plugins
-from mkdocs.exceptions import PluginError
+
+_SCRIPTS = str(Path(__file__).resolve().parent.parent)
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+
+import buildpool  # noqa: E402
+from ogimage import font_path, image_path, render_timed  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 
-TEMPLATE_VERSION = "4"   # bump when the drawing below changes: it invalidates the cache
-FONT_PACKAGE = "manimgx-fonts-cjk"
-FONT_FILE = "NotoSansCJK-VF.otf.ttc"
-FONT_FACE = "Noto Sans CJK SC"
-WIDTH, HEIGHT = 1200, 630
-MARGIN = 96
-BACKGROUND, INK, ACCENT = "#ffffff", "#17202a", "#0b5394"
-TITLE_SIZES = (88, 80, 72, 64, 58, 52)
-MAX_LINES = 3
-
-
-def _rgb(colour: str) -> list[int]:
-    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-
-
-def _ramp(colour: str) -> list[int]:
-    """128 RGB steps from the background to colour, flattened for Image.putpalette."""
-    pairs = list(zip(_rgb(BACKGROUND), _rgb(colour)))
-    return [round(b + (c - b) * step / 127) for step in range(128) for b, c in pairs]
-
-
-PALETTE = _ramp(INK) + _ramp(ACCENT)
-INK_INDEX = [value >> 1 for value in range(256)]                              # coverage -> 0..127
-ACCENT_INDEX = [128 | (value >> 1) if value else 0 for value in range(256)]   # coverage -> 128..255
-# Characters that must not start a line (closing punctuation) in Chinese typesetting.
-NO_LINE_START = set("，。、；：！？）》」』】〉…,.;:!?)]}’”·")
-WORD_SPACE = 0.3  # em; the font's own space (0.22 em) looks cramped in large bold Latin text
-TOKEN_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z'’.\-/+&]*\s*|\s+|.")
-
 _stats = {"drawn": 0, "cached": 0, "seconds": 0.0, "waited": 0.0}
 _pending: list[Future] = []
-_drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="og_images")
-
-
-class FontMissing(PluginError):
-    pass
-
-
-@lru_cache(maxsize=None)
-def font_path() -> Path:
-    try:
-        path = Path(str(resources.files("manimgx_fonts_cjk").joinpath(FONT_FILE)))
-    except ModuleNotFoundError:
-        path = None
-    if path is None or not path.is_file():
-        raise FontMissing(f"og_images: the CJK font package '{FONT_PACKAGE}' is not installed; "
-                          "run `pip install -r requirements.txt` (or `make serve`)")
-    return path
-
-
-@lru_cache(maxsize=None)
-def font_version() -> str:
-    try:
-        return metadata.version(FONT_PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-@lru_cache(maxsize=None)
-def font(size: int, weight: str) -> Any:
-    try:
-        from PIL import ImageFont
-    except ModuleNotFoundError as error:
-        raise FontMissing("og_images: Pillow is not installed; run `pip install -r requirements.txt`") from error
-    path = str(font_path())
-    for index in range(16):  # the collection holds one face per region: pick the Simplified Chinese one
-        face = ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
-        if face.getname()[0] == FONT_FACE:
-            face.set_variation_by_name(weight)
-            return face
-    raise FontMissing(f"og_images: {path} has no '{FONT_FACE}' face")
-
-
-def measure(line: str, face: Any) -> float:
-    """Width of a line as draw_line() sets it."""
-    words = line.split(" ")
-    return sum(face.getlength(word) for word in words) + (len(words) - 1) * WORD_SPACE * face.size
-
-
-def draw_line(pen: Any, xy: tuple[int, int], line: str, face: Any, fill: str) -> None:
-    x, y = xy
-    for word in line.split(" "):
-        pen.text((x, y), word, font=face, fill=fill)
-        x += face.getlength(word) + WORD_SPACE * face.size
-
-
-def wrap(text: str, face: Any, width: int) -> list[str]:
-    """Break text into lines no wider than width: between words in Latin text, anywhere in CJK."""
-    lines: list[str] = []
-    line = ""
-    for token in TOKEN_RE.findall(" ".join(text.split())):
-        candidate = line + token
-        if not line or measure(candidate.rstrip(), face) <= width or token[0] in NO_LINE_START:
-            line = candidate
-            continue
-        lines.append(line.rstrip())
-        line = token.lstrip()
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
-
-
-def fit_title(title: str, width: int) -> tuple[Any, list[str]]:
-    """The largest title size whose lines fit; at the smallest size, extra lines end in an ellipsis."""
-    for size in TITLE_SIZES:
-        face = font(size, "Bold")
-        lines = wrap(title, face, width)
-        if len(lines) <= MAX_LINES and all(measure(line, face) <= width for line in lines):
-            return face, lines
-    lines = lines[:MAX_LINES]
-    while lines[-1] and measure(lines[-1] + "…", face) > width:
-        lines[-1] = lines[-1][:-1]
-    lines[-1] = lines[-1].rstrip() + "…"
-    return face, lines
-
-
-def draw(title: str, site_name: str) -> Any:
-    """The preview image: site name on top, the page title large, an accent bar at the bottom.
-
-    Each colour is drawn as a grey coverage mask (anti-aliased text included) and the two masks
-    become one palette image: indices 0-127 run from the background to ink, 128-255 to accent.
-    That is exact in both colours and needs no colour quantization, which was half the cost.
-    """
-    from PIL import Image, ImageChops, ImageDraw
-
-    accent = Image.new("L", (WIDTH, HEIGHT), 0)
-    pen = ImageDraw.Draw(accent)
-    pen.rectangle((0, 0, 20, HEIGHT), fill=255)
-    pen.rectangle((0, HEIGHT - 20, WIDTH, HEIGHT), fill=255)
-    draw_line(pen, (MARGIN, 72), site_name, font(36, "Medium"), 255)
-    pen.line((MARGIN, 140, MARGIN + 120, 140), fill=255, width=6)
-
-    ink = Image.new("L", (WIDTH, HEIGHT), 0)
-    pen = ImageDraw.Draw(ink)
-    face, lines = fit_title(title, WIDTH - 2 * MARGIN)
-    size = face.size
-    line_height = round(size * 1.3)
-    block = line_height * (len(lines) - 1) + size
-    top = 160 + (HEIGHT - 20 - 160 - block) // 2 - round(size * 0.1)
-    for number, line in enumerate(lines):
-        draw_line(pen, (MARGIN, top + number * line_height), line, face, 255)
-
-    # The two never overlap, so the larger index of the two is the pixel's colour.
-    merged = ImageChops.lighter(ink.point(INK_INDEX), accent.point(ACCENT_INDEX))
-    image = Image.frombytes("P", merged.size, merged.tobytes())
-    image.putpalette(PALETTE)
-    return image
-
-
-def cache_key(title: str, lang: str, site_name: str) -> str:
-    parts = [TEMPLATE_VERSION, lang, title, site_name, FONT_PACKAGE, font_version()]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
-
-
-def render(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -> bool:
-    """Write the preview PNG to dest; True when it was drawn, False when it came from the cache."""
-    cached = cache_dir / f"{cache_key(title, lang, site_name)}.png"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if cached.is_file():
-        shutil.copyfile(cached, dest)
-        return False
-    image = draw(title, site_name)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    image.save(partial, format="PNG", compress_level=6)  # optimize=True costs 6x the time for ~10%
-    partial.replace(cached)
-    shutil.copyfile(cached, dest)
-    return True
-
-
-def image_path(page_url: str, lang: str) -> str:
-    """Where a page's image lives, below the site root: assets/og/en/esim.png."""
-    slug = page_url.strip("/")
-    if slug == lang or slug.startswith(f"{lang}/"):
-        slug = slug[len(lang):].strip("/")
-    return f"assets/og/{lang}/{slug.replace('/', '-') or 'index'}.png"
 
 
 def cache_dir_for(config: Any) -> Path:
@@ -220,13 +43,6 @@ def on_config(config: Any) -> None:
     font_path()  # fail at once, with the fix in the message, when the font is not installed
 
 
-def render_timed(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -> None:
-    started = time.perf_counter()
-    drawn = render(title, lang, site_name, dest, cache_dir)
-    _stats["seconds"] += time.perf_counter() - started  # one drawing thread: no race
-    _stats["drawn" if drawn else "cached"] += 1
-
-
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if page.url.endswith(".html"):  # 404 and other non-directory pages are never shared
         return markdown
@@ -234,7 +50,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     title = str((page.meta or {}).get("title") or page.title or config.site_name)
     rel = image_path(page.url, lang)
     dest = Path(config.site_dir) / rel
-    _pending.append(_drawer.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
+    _pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
     page.meta["og_image"] = rel
     return markdown
 
@@ -244,7 +60,9 @@ def wait_for_images() -> None:
     started = time.perf_counter()
     try:
         for future in _pending:
-            future.result()
+            drawn, seconds = future.result()
+            _stats["seconds"] += seconds
+            _stats["drawn" if drawn else "cached"] += 1
     finally:
         _pending.clear()
         _stats["waited"] += time.perf_counter() - started
@@ -259,6 +77,10 @@ def on_post_build(config: Any) -> None:
     log.info(f"og_images: {_stats['drawn']} drawn, {_stats['cached']} from cache, "
              f"{_stats['seconds']:.2f} s, of which the build waited {_stats['waited']:.2f} s")
     _stats.update(drawn=0, cached=0, seconds=0.0, waited=0.0)
+
+
+def on_shutdown() -> None:
+    buildpool.shutdown()
 
 
 def on_build_error(error: Exception) -> None:

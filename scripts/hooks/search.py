@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import sys
-import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ _SCRIPTS = str(Path(__file__).resolve().parent.parent)
 if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
 
+import buildpool  # noqa: E402
 import searchindex  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -38,9 +37,8 @@ STOCK_INDEX = Path("search") / "search_index.json"
 # Documents of the language being built, in page order: {lang: {page url: [docs]}}.
 _docs: dict[str, dict[str, list[dict[str, Any]]]] = {}
 _unwritten: set[str] = set()  # languages whose documents changed since their index was written
-# Writing an index is mostly creating small files: a thread does it while pages are rendered.
-_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search_index")
-_writing: list[Future] = []
+# Indexes being written by the build's worker process, while pages are rendered: (lang, pages, future).
+_writing: list[tuple[str, int, Future]] = []
 
 
 class SectionSplitter(HTMLParser):
@@ -130,7 +128,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     lang = _language(config)
     _docs.pop(lang, None)
     # static-i18n starts the next language's build once the previous one's pages are all rendered:
-    # write that index now, on the writer thread, while this language's pages are being rendered.
+    # write that index now, in the worker process, while this language's pages are being rendered.
     start_writes(config, skip=lang)
 
 
@@ -140,37 +138,21 @@ def on_page_content(html: str, page: Any, config: Any, files: Any, **kwargs: Any
     return html
 
 
-def write_index(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) -> dict[str, str]:
-    """Write search/<lang>/ afresh (a page removed since the last build must not linger)."""
-    out = site_dir / "search" / lang
-    shutil.rmtree(out, ignore_errors=True)
-    files = searchindex.build(pages)
-    for folder in {relative.rpartition("/")[0] for relative in files}:
-        (out / folder).mkdir(parents=True, exist_ok=True)
-    for relative, text in files.items():
-        with open(out / relative, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    return files
-
-
-def write_logged(site_dir: Path, lang: str, pages: list[list[dict[str, Any]]]) -> None:
-    start = time.perf_counter()
-    files = write_index(site_dir, lang, pages)
-    log.info("search/%s: %d pages, %d files, %.2f s", lang, len(pages), len(files), time.perf_counter() - start)
-
-
 def start_writes(config: Any, skip: str | None = None) -> None:
     """Queue every language whose documents changed since its index was written (but `skip`)."""
     for lang in sorted((_unwritten & _docs.keys()) - {skip}):
         _unwritten.discard(lang)
-        _writing.append(_writer.submit(write_logged, Path(config.site_dir), lang, list(_docs[lang].values())))
+        pages = list(_docs[lang].values())
+        out = Path(config.site_dir) / "search" / lang
+        _writing.append((lang, len(pages), buildpool.submit(searchindex.write, out, pages)))
 
 
 def wait_for_writes() -> None:
     """Block until every queued index is written; re-raise the first error."""
     try:
-        for future in _writing:
-            future.result()
+        for lang, pages, future in _writing:
+            files, seconds = future.result()
+            log.info("search/%s: %d pages, %d files, %.2f s", lang, pages, files, seconds)
     finally:
         _writing.clear()
 
@@ -179,7 +161,7 @@ def wait_for_writes() -> None:
 def on_post_build(config: Any, **kwargs: Any) -> None:
     # static-i18n builds the other language inside the default language's post-build step, with the
     # shared config switched over; both post-build steps see both languages, each is written once,
-    # and the outer step (the last of the build) waits for the writer.
+    # and the outer step (the last of the build) waits for the worker.
     start_writes(config)
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
@@ -189,7 +171,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
 
 
 def on_build_error(error: Exception, **kwargs: Any) -> None:
-    for future in _writing:   # do not leave an index being written after a failed build
+    for _, _, future in _writing:   # do not leave an index being written after a failed build
         future.cancel()
     _writing.clear()
 
@@ -197,3 +179,4 @@ def on_build_error(error: Exception, **kwargs: Any) -> None:
 def on_shutdown(**kwargs: Any) -> None:
     _docs.clear()
     _unwritten.clear()
+    buildpool.shutdown()
