@@ -464,8 +464,9 @@ def build_section(corpora: list[Corpus], args: argparse.Namespace) -> list[str]:
     out = ["## 1. Build time (`mkdocs build`)", "",
            "Cold: a new site dir and an empty preview-image cache. Warm: ours again with that cache filled "
            "(stock has no cache). *Preview images*: the time the `og_images` hook reports for drawing the "
-           "link-preview PNGs in the cold builds (in the build's worker processes, `scripts/buildpool.py`) and, after the slash, how long the "
-           "build stood waiting for them; the last column is the cold ratio without that wait.", ""]
+           "link-preview PNGs in the cold builds (in the build's worker processes, `scripts/buildpool.py`) "
+           "and, after the slash, how long the build stood waiting for them; the last column is the cold "
+           "ratio without that wait.", ""]
     rows = []
     for c in corpora:
         ratios = paired_ratios(c.ours.wall, c.stock.wall)
