@@ -9,6 +9,7 @@ functions of an importable module (ogimage, searchindex), since they are sent by
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
@@ -19,8 +20,15 @@ _pool: ProcessPoolExecutor | None = None
 def submit(task: Callable[..., Any], *args: Any) -> Future:
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
+        _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"),
+                                    initializer=_ignore_interrupt)
     return _pool.submit(task, *args)
+
+
+def _ignore_interrupt() -> None:
+    # Ctrl+C on `mkdocs serve` reaches the whole process group: the workers leave it to MkDocs,
+    # which shuts them down, instead of each printing a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def shutdown() -> None:
