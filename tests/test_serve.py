@@ -1,0 +1,52 @@
+"""`make serve`, the README's first command: MkDocs' dev server with the build's worker processes.
+
+The preview images and the search index are made in forked workers (scripts/buildpool.py). Under
+`mkdocs serve` they must survive rebuilds and stop quietly on Ctrl+C, which reaches the whole process
+group.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.site_server import free_port
+
+
+def wait_for(url: str, timeout: float = 60) -> bytes:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def test_serve_rebuilds_and_stops_quietly_on_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OG_CACHE_DIR": str(tmp_path / "og")}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)   # its own process group, as a terminal gives it
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert b'"pages":' in wait_for(base + "search/zh/meta.json")
+        assert wait_for(base + "en/esim/")
+        page = ROOT / "docs" / "esim.zh.md"
+        os.utime(page)   # a save in the editor: MkDocs rebuilds with the same workers
+        time.sleep(8)
+        assert b'"pages":' in wait_for(base + "search/en/meta.json")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)   # Ctrl+C
+        output, _ = server.communicate(timeout=30)
+    assert server.returncode == 0, output[-2000:]
+    assert output.count("Documentation built") >= 2, output[-2000:]   # the first build and the rebuild
+    assert "Traceback" not in output and "ForkProcess" not in output, output[-2000:]
