@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -30,23 +31,33 @@ def wait_for(url: str, timeout: float = 60) -> bytes:
             time.sleep(0.5)
 
 
+def builds(lines: list[str]) -> int:
+    return sum("Documentation built" in line for line in lines)
+
+
 def test_serve_rebuilds_and_stops_quietly_on_ctrl_c(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OG_CACHE_DIR": str(tmp_path / "og")}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               start_new_session=True)   # its own process group, as a terminal gives it
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
+    reader.start()
     try:
         base = f"http://127.0.0.1:{port}/"
         assert b'"pages":' in wait_for(base + "search/zh/meta.json")
         assert wait_for(base + "en/esim/")
-        page = ROOT / "docs" / "esim.zh.md"
-        os.utime(page)   # a save in the editor: MkDocs rebuilds with the same workers
-        time.sleep(8)
+        os.utime(ROOT / "docs" / "esim.zh.md")   # a save in the editor: MkDocs rebuilds, same workers
+        deadline = time.monotonic() + 60
+        while builds(lines) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
         assert b'"pages":' in wait_for(base + "search/en/meta.json")
     finally:
         os.killpg(server.pid, signal.SIGINT)   # Ctrl+C
-        output, _ = server.communicate(timeout=30)
+        server.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
     assert server.returncode == 0, output[-2000:]
-    assert output.count("Documentation built") >= 2, output[-2000:]   # the first build and the rebuild
+    assert builds(lines) >= 2, output[-2000:]   # the first build and the rebuild
     assert "Traceback" not in output and "ForkProcess" not in output, output[-2000:]
