@@ -249,3 +249,14 @@ def test_word_on_every_page_lists_the_ten_best_and_says_so(browser, site: BuiltS
     assert len(pages) == 10, pages   # eleven pages in each language have the word; ten are listed
     assert visit.page.locator(".md-search-result__meta").inner_text().strip() == wording.format(10)
     visit.close()
+
+
+@pytest.mark.parametrize("lang, query, first", [("zh", "手表卡注销", "wearable-card"), ("zh", "物联网卡注销", "iot-card")])
+def test_words_typed_together_find_the_page_with_them_apart(browser, site: BuiltSite, lang: str, query: str,
+                                                            first: str) -> None:
+    """A run like 手表卡注销 is on no page as such (the glossary has it once): the page about watch
+    cards, with 手表卡 and 注销 apart in its title, comes first."""
+    visit = searching(browser, site, lang)
+    hrefs, _ = search(visit.page, query)
+    assert top_pages(hrefs, site.base_url, lang, 1) == [first], hrefs[:5]
+    visit.close()

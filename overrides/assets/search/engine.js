@@ -307,8 +307,9 @@ function items(page, fragment, q) {
 
 /* Rank in up to three passes, each fetching more, stopping once it has enough: (1) whole words in
    titles, headings, descriptions and aliases, until MAX_PAGES pages have every word; (2) whole
-   words anywhere, if any page has every word; (3) single Chinese characters too (partial matches:
-   "手表卡注销" typed as one run), with whatever that finds. */
+   words anywhere, if any page has every word (and each Chinese run of three or more characters is
+   whole in some title, heading or alias); (3) single Chinese characters too, for partial matches:
+   "手表卡注销" typed as one run is found in pages with 手表卡 and 注销 apart. */
 function rank(q) {
   var whole = groupsOf(q.terms, false);
   return loadShards("k", whole).then(function () {
@@ -316,7 +317,13 @@ function rank(q) {
     if (pages.complete && pages.length >= MAX_PAGES) return pages;
     return loadShards("w", whole).then(function () {
       pages = rankPages(q, ["k", "w"], false);
-      if (pages.complete || !q.terms.some(function (t) { return t.han; })) return pages;
+      // A Chinese run of three or more characters may be words typed together (手表卡注销) rather
+      // than one word: unless a title, heading or alias has it whole, look for its pieces too.
+      var together = q.terms.some(function (t) {
+        return t.han && Array.from(t.text).length > 2 && !pages.some(function (p) { return p.strong[t.text]; });
+      });
+      if ((pages.complete && (pages.length >= MAX_PAGES || !together)) || !q.terms.some(function (t) { return t.han; }))
+        return pages;
       var partial = groupsOf(q.terms, true);
       return Promise.all([loadShards("k", partial), loadShards("w", partial)]).then(function () {
         return rankPages(q, ["k", "w"], true);
