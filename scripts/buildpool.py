@@ -1,10 +1,10 @@
-"""One forked worker process for the build's CPU work that can run beside page rendering: drawing
+"""Forked worker processes for the build's CPU work that can run beside page rendering: drawing
 link-preview images (scripts/hooks/og_images.py) and writing the search index (scripts/hooks/search.py).
 
 A thread would not do: that work is mostly Python, which holds the GIL, so it slowed rendering down by
-about as much as it did. The worker is forked (it starts with everything already imported), runs
-tasks in the order they are submitted, and is shut down when MkDocs shuts down. Tasks must be
-functions of an importable module (ogimage, searchindex), since they are sent by name.
+about as much as it did. The workers are forked (they start with everything already imported) and
+shut down when MkDocs shuts down. Tasks must be functions of an importable module (ogimage,
+searchindex), since they are sent by name.
 """
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def _ignore_interrupt() -> None:
 
 
 def shutdown() -> None:
-    """Wait for the worker and stop it (before the interpreter exits, or the pool's own clean-up
-    fails noisily); the next submit() starts a new one."""
+    """Wait for the workers and stop them (before the interpreter exits, or the pool's own clean-up
+    fails noisily); the next submit() starts new ones."""
     global _pool
     if _pool is not None:
         _pool.shutdown(wait=True)

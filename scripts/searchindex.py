@@ -22,7 +22,6 @@ The text, Han ranges and word pattern below must match engine.js (tests check bo
 """
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
@@ -33,7 +32,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-# Field bits of a posting (must match FIELD_BITS in engine.js).
+# Field bits of a posting (must match BITS in engine.js).
 TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 TOKEN = re.compile(rf"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)")
@@ -192,7 +191,3 @@ def write(out: Path, pages: list[list[dict[str, Any]]]) -> tuple[int, float]:
         with open(out / relative, "w", encoding="utf-8") as handle:
             handle.write(text)
     return len(files), time.perf_counter() - started
-
-
-def gzip_size(text: str) -> int:
-    return len(gzip.compress(text.encode("utf-8"), 9))
