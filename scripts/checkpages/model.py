@@ -90,10 +90,6 @@ class Page:
     def is_card(self) -> bool:
         return isinstance(self.front_matter, dict) and "card_type" in self.front_matter
 
-    @property
-    def explicit_ids(self) -> set[str]:
-        return {h.id for h in self.headings if h.id}
-
     def key_line(self, key: str) -> int:
         """Line of a front-matter key, or line 1 when the key is absent."""
         return self.front_matter_keys.get(key, 1)
