@@ -1,4 +1,4 @@
-"""CP004 front-matter: required keys and their values (card pages need more than other pages)."""
+"""CP004 front-matter: required keys and their values (card and situation pages need more than other pages)."""
 from __future__ import annotations
 
 import posixpath
@@ -7,16 +7,16 @@ from typing import Any, Iterator, Optional
 
 from checkpages.model import Diagnostic, IssueKind, Page, Severity, Site
 from checkpages.policy import (
-    CARD_TYPES,
     DEFAULT_DESCRIPTION_LIMIT,
     DESCRIPTION_LIMITS,
     REVIEW_MAX_AGE_DAYS,
+    TASK_KINDS,
 )
 
 code = "CP004"
 name = "front-matter"
-description = ("Every page has title and description (zh ≤ 80, en ≤ 160 characters); card pages also have "
-               "card_type (matching the slug), aliases, last_reviewed (ISO date, not in the future, warning "
+description = ("Every page has title and description (zh ≤ 80, en ≤ 160 characters); card and situation pages "
+               "also have card_type or situation (matching the slug), aliases, last_reviewed (ISO date, not in the future, warning "
                f"when older than {REVIEW_MAX_AGE_DAYS} days) and https sources.")
 
 
@@ -29,8 +29,8 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
         return
     yield from _text_field(page, meta, "title")
     yield from _description(page, meta)
-    if page.is_card:
-        yield from _card_type(page, meta.get("card_type"))
+    if page.is_task:
+        yield from _task_kind(page, meta)
         yield from _aliases(page, meta.get("aliases"))
         yield from _last_reviewed(page, meta.get("last_reviewed"), site.today)
         yield from _sources(page, meta.get("sources"))
@@ -61,17 +61,25 @@ def _description(page: Page, meta: dict[str, Any]) -> Iterator[Diagnostic]:
                   f"description is {length} characters; {language} pages allow at most {limit}")
 
 
-def _card_type(page: Page, value: Any) -> Iterator[Diagnostic]:
+def _task_kind(page: Page, meta: dict[str, Any]) -> Iterator[Diagnostic]:
+    """card_type or situation, never both, one of its allowed values and equal to the file slug."""
+    keys = [key for key in TASK_KINDS if key in meta]
+    if len(keys) > 1:
+        yield _at(page, keys[1], f"a page is either a card page or a situation page: "
+                                 f"remove '{keys[0]}' or '{keys[1]}'")
+        return
+    key = keys[0]
+    value, allowed = meta[key], TASK_KINDS[key]
     file_slug = posixpath.basename(page.slug)
-    if value not in CARD_TYPES:
-        yield _at(page, "card_type", f"card_type {value!r} is not one of: {', '.join(CARD_TYPES)}")
+    if value not in allowed:
+        yield _at(page, key, f"{key} {value!r} is not one of: {', '.join(allowed)}")
     elif value != file_slug:
-        yield _at(page, "card_type", f"card_type '{value}' does not match the file slug '{file_slug}'")
+        yield _at(page, key, f"{key} '{value}' does not match the file slug '{file_slug}'")
 
 
 def _aliases(page: Page, value: Any) -> Iterator[Diagnostic]:
     if value is None:
-        yield _at(page, "aliases", "card page has no 'aliases' (the names readers search for)")
+        yield _at(page, "aliases", f"{page.kind_name} has no 'aliases' (the names readers search for)")
     elif not isinstance(value, list) or not value:
         yield _at(page, "aliases", "'aliases' must be a non-empty list of names")
     elif not all(isinstance(alias, str) and alias.strip() for alias in value):
@@ -80,7 +88,7 @@ def _aliases(page: Page, value: Any) -> Iterator[Diagnostic]:
 
 def _last_reviewed(page: Page, value: Any, today: date) -> Iterator[Diagnostic]:
     if value is None:
-        yield _at(page, "last_reviewed", "card page has no 'last_reviewed' date (YYYY-MM-DD)")
+        yield _at(page, "last_reviewed", f"{page.kind_name} has no 'last_reviewed' date (YYYY-MM-DD)")
         return
     reviewed = _as_date(value)
     if reviewed is None:
@@ -108,7 +116,7 @@ def _as_date(value: Any) -> Optional[date]:
 
 def _sources(page: Page, value: Any) -> Iterator[Diagnostic]:
     if not isinstance(value, list) or not value:
-        yield _at(page, "sources", "card page needs 'sources': a list of {title, url} with https URLs")
+        yield _at(page, "sources", f"{page.kind_name} needs 'sources': a list of {{title, url}} with https URLs")
         return
     # every item is checked, so an empty-or-bad list always yields at least one finding
     for index, source in enumerate(value, start=1):
