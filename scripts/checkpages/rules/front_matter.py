@@ -12,6 +12,7 @@ from checkpages.policy import (
     REVIEW_MAX_AGE_DAYS,
     TASK_KINDS,
 )
+from checkpages.rules._citations import source_items, source_problem
 
 code = "CP004"
 name = "front-matter"
@@ -116,13 +117,11 @@ def _as_date(value: Any) -> Optional[date]:
 
 def _sources(page: Page, value: Any) -> Iterator[Diagnostic]:
     if not isinstance(value, list) or not value:
-        yield _at(page, "sources", f"{page.kind_name} needs 'sources': a list of {{title, url}} with https URLs")
+        yield _at(page, "sources", f"{page.kind_name} needs 'sources': a list of {{id, title, url}} "
+                                   "(https; or publisher and date instead of url)")
         return
     # every item is checked, so an empty-or-bad list always yields at least one finding
-    for index, source in enumerate(value, start=1):
-        url = source.get("url") if isinstance(source, dict) else None
-        title = source.get("title") if isinstance(source, dict) else None
-        if not isinstance(url, str) or not isinstance(title, str) or not title.strip():
-            yield _at(page, "sources", f"source #{index} must have a 'title' and a 'url'")
-        elif not url.startswith("https://"):
-            yield _at(page, "sources", f"source #{index} url must use https: {url}")
+    for item in source_items(page):
+        problem = source_problem(item)
+        if problem:
+            yield page.finding(code, item.line, 1, problem)
