@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
+from checkpages.policy import TASK_KINDS
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -89,6 +91,22 @@ class Page:
     @property
     def is_card(self) -> bool:
         return isinstance(self.front_matter, dict) and "card_type" in self.front_matter
+
+    @property
+    def is_task(self) -> bool:
+        """A card or situation page: the pages that need prerequisites, steps, after-care and FAQ."""
+        return isinstance(self.front_matter, dict) and any(key in self.front_matter for key in TASK_KINDS)
+
+    @property
+    def kind_name(self) -> str:
+        """How findings name the page: 'card page', 'situation page' or 'page'."""
+        if self.is_card:
+            return "card page"
+        return "situation page" if self.is_task else "page"
+
+    @property
+    def explicit_ids(self) -> set[str]:
+        return {h.id for h in self.headings if h.id}
 
     def key_line(self, key: str) -> int:
         """Line of a front-matter key, or line 1 when the key is absent."""

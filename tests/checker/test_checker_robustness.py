@@ -87,7 +87,7 @@ def test_json_format_carries_every_field() -> None:
     assert rows[0] == {"path": "tests/fixtures/CP003/bad_not_a_question.zh.md", "line": 42, "col": 1,
                        "code": "CP003", "severity": "warning",
                        "message": "FAQ heading is not phrased as a question (no ? or ？ at the end)"}
-    assert [row["severity"] for row in rows] == ["warning", "error", "error"]
+    assert [row["severity"] for row in rows] == ["warning", "error", "error", "error"]
     assert run.code == 1
 
 

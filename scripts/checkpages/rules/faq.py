@@ -1,4 +1,4 @@
-"""CP003 faq: the {#faq} section of a card page holds enough questions, each a level-3 heading with an id."""
+"""CP003 faq: the {#faq} section of a card or situation page holds enough questions, each a level-3 heading with an id."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -9,14 +9,14 @@ from checkpages.sections import find_section, headings_in
 
 code = "CP003"
 name = "faq"
-description = (f"The {{#faq}} section of a card page holds at least {MIN_FAQ_QUESTIONS} questions, "
+description = (f"The {{#faq}} section of a card or situation page holds at least {MIN_FAQ_QUESTIONS} questions, "
                "each a level-3 heading with its own {#id} (a warning when one is not phrased as a question).")
 
 _QUESTION_MARKS = ("?", "？")
 
 
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:
-    if not page.readable or not page.is_card:
+    if not page.readable or not page.is_task:
         return
     section = find_section(page, "faq")
     if section is None:

@@ -1,4 +1,4 @@
-"""CP004 front-matter: required keys and their values (card pages need more than other pages)."""
+"""CP004 front-matter: required keys and their values (card and situation pages need more than other pages)."""
 from __future__ import annotations
 
 import posixpath
@@ -7,17 +7,18 @@ from typing import Any, Iterator, Optional
 
 from checkpages.model import Diagnostic, IssueKind, Page, Severity, Site
 from checkpages.policy import (
-    CARD_TYPES,
     DEFAULT_DESCRIPTION_LIMIT,
     DESCRIPTION_LIMITS,
     REVIEW_MAX_AGE_DAYS,
+    TASK_KINDS,
 )
+from checkpages.rules._citations import source_items, source_problem
 
 code = "CP004"
 name = "front-matter"
 _LIMITS = ", ".join(f"{lang} ≤ {limit}" for lang, limit in DESCRIPTION_LIMITS.items())
-description = (f"Every page has title and description ({_LIMITS} characters); card pages also have "
-               "card_type (matching the slug), aliases, last_reviewed (ISO date, not in the future, warning "
+description = (f"Every page has title and description ({_LIMITS} characters); card and situation pages "
+               "also have card_type or situation (matching the slug), aliases, last_reviewed (ISO date, not in the future, warning "
                f"when older than {REVIEW_MAX_AGE_DAYS} days) and https sources.")
 
 
@@ -30,8 +31,8 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
         return
     yield from _text_field(page, meta, "title")
     yield from _description(page, meta)
-    if page.is_card:
-        yield from _card_type(page, meta.get("card_type"))
+    if page.is_task:
+        yield from _task_kind(page, meta)
         yield from _aliases(page, meta.get("aliases"))
         yield from _last_reviewed(page, meta.get("last_reviewed"), site.today)
         yield from _sources(page, meta.get("sources"))
@@ -62,17 +63,25 @@ def _description(page: Page, meta: dict[str, Any]) -> Iterator[Diagnostic]:
                   f"description is {length} characters; {language} pages allow at most {limit}")
 
 
-def _card_type(page: Page, value: Any) -> Iterator[Diagnostic]:
+def _task_kind(page: Page, meta: dict[str, Any]) -> Iterator[Diagnostic]:
+    """card_type or situation, never both, one of its allowed values and equal to the file slug."""
+    keys = [key for key in TASK_KINDS if key in meta]
+    if len(keys) > 1:
+        yield _at(page, keys[1], f"a page is either a card page or a situation page: "
+                                 f"remove '{keys[0]}' or '{keys[1]}'")
+        return
+    key = keys[0]
+    value, allowed = meta[key], TASK_KINDS[key]
     file_slug = posixpath.basename(page.slug)
-    if value not in CARD_TYPES:
-        yield _at(page, "card_type", f"card_type {value!r} is not one of: {', '.join(CARD_TYPES)}")
+    if value not in allowed:
+        yield _at(page, key, f"{key} {value!r} is not one of: {', '.join(allowed)}")
     elif value != file_slug:
-        yield _at(page, "card_type", f"card_type '{value}' does not match the file slug '{file_slug}'")
+        yield _at(page, key, f"{key} '{value}' does not match the file slug '{file_slug}'")
 
 
 def _aliases(page: Page, value: Any) -> Iterator[Diagnostic]:
     if value is None:
-        yield _at(page, "aliases", "card page has no 'aliases' (the names readers search for)")
+        yield _at(page, "aliases", f"{page.kind_name} has no 'aliases' (the names readers search for)")
     elif not isinstance(value, list) or not value:
         yield _at(page, "aliases", "'aliases' must be a non-empty list of names")
     elif not all(isinstance(alias, str) and alias.strip() for alias in value):
@@ -81,7 +90,7 @@ def _aliases(page: Page, value: Any) -> Iterator[Diagnostic]:
 
 def _last_reviewed(page: Page, value: Any, today: date) -> Iterator[Diagnostic]:
     if value is None:
-        yield _at(page, "last_reviewed", "card page has no 'last_reviewed' date (YYYY-MM-DD)")
+        yield _at(page, "last_reviewed", f"{page.kind_name} has no 'last_reviewed' date (YYYY-MM-DD)")
         return
     reviewed = _as_date(value)
     if reviewed is None:
@@ -109,13 +118,11 @@ def _as_date(value: Any) -> Optional[date]:
 
 def _sources(page: Page, value: Any) -> Iterator[Diagnostic]:
     if not isinstance(value, list) or not value:
-        yield _at(page, "sources", "card page needs 'sources': a list of {title, url} with https URLs")
+        yield _at(page, "sources", f"{page.kind_name} needs 'sources': a list of {{id, title, url}} "
+                                   "(https; or publisher and date instead of url)")
         return
     # every item is checked, so an empty-or-bad list always yields at least one finding
-    for index, source in enumerate(value, start=1):
-        url = source.get("url") if isinstance(source, dict) else None
-        title = source.get("title") if isinstance(source, dict) else None
-        if not isinstance(url, str) or not isinstance(title, str) or not title.strip():
-            yield _at(page, "sources", f"source #{index} must have a 'title' and a 'url'")
-        elif not url.startswith("https://"):
-            yield _at(page, "sources", f"source #{index} url must use https: {url}")
+    for item in source_items(page):
+        problem = source_problem(item)
+        if problem:
+            yield page.finding(code, item.line, 1, problem)

@@ -4,13 +4,13 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from checkpages.model import Diagnostic, Heading, Page, Severity, Site
-from checkpages.policy import DEFAULT_LANGUAGE, LANGUAGES
+from checkpages.policy import DEFAULT_LANGUAGE, LANGUAGES, TASK_KINDS
 from checkpages.sections import find_section, step_count
 
 code = "CP005"
 name = "translation-parity"
 description = ("Each page exists as x.zh.md and x.en.md with the same heading ids in the same order, "
-               "the same number of steps and the same card_type.")
+               "the same number of steps and the same card_type or situation.")
 
 
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:
@@ -27,7 +27,7 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
         return
     yield from _heading_ids(page, original)
     yield from _step_counts(page, original)
-    yield from _card_types(page, original)
+    yield from _task_kinds(page, original)
 
 
 def _key(heading: Heading) -> str:
@@ -66,9 +66,10 @@ def _step_counts(page: Page, original: Page) -> Iterator[Diagnostic]:
                        f"{{#steps}} has {mine} numbered steps here but {other} in {original.rel}")
 
 
-def _card_types(page: Page, original: Page) -> Iterator[Diagnostic]:
-    mine = (page.front_matter or {}).get("card_type")
-    other = (original.front_matter or {}).get("card_type")
-    if mine != other:
-        yield page.finding(code, page.key_line("card_type"), 1,
-                           f"card_type {mine!r} differs from {other!r} in {original.rel}")
+def _task_kinds(page: Page, original: Page) -> Iterator[Diagnostic]:
+    for key in TASK_KINDS:
+        mine = (page.front_matter or {}).get(key)
+        other = (original.front_matter or {}).get(key)
+        if mine != other:
+            yield page.finding(code, page.key_line(key), 1,
+                               f"{key} {mine!r} differs from {other!r} in {original.rel}")

@@ -1,4 +1,4 @@
-"""CP001 required-sections: card pages have level-2 sections prerequisites, steps, after-care, faq, in order, none empty."""
+"""CP001 required-sections: card and situation pages have level-2 sections prerequisites, steps, after-care, faq, in order, none empty."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -9,12 +9,12 @@ from checkpages.sections import Section, has_content, sections
 
 code = "CP001"
 name = "required-sections"
-description = ("Card pages have level-2 sections " + ", ".join(f"{{#{s}}}" for s in REQUIRED_SECTIONS)
+description = ("Card and situation pages have level-2 sections " + ", ".join(f"{{#{s}}}" for s in REQUIRED_SECTIONS)
                + " in that order, none empty.")
 
 
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:
-    if not page.readable or not page.is_card:
+    if not page.readable or not page.is_task:
         return
     level_two: dict[str, Section] = {}
     for section in sections(page, 2):
@@ -40,7 +40,7 @@ def _missing_or_wrong_level(page: Page, level_two: dict[str, Section]) -> Iterat
                                f"not level {elsewhere.level}")
         else:
             yield page.finding(code, min(anchor_line, len(page.lines) or 1), 1,
-                               f"card page is missing the section '## ... {{#{section_id}}}'")
+                               f"{page.kind_name} is missing the section '## ... {{#{section_id}}}'")
 
 
 def _out_of_order(page: Page, present: list[Heading]) -> Iterator[Diagnostic]:

@@ -33,7 +33,7 @@ _CONTACT_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"QQ[ \t]*群|微信[ \t]*群|加[ \t]*群(?![众体组])", re.I), "group invite wording", ("群",)),
 )
 _TRADE_WORDS = re.compile(r"买|卖|出售|收购|出租|代办|代注销|\b(?:buy|sell|selling|rent)\b", re.I)
-_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z][A-Za-z0-9_]{2,31}\b")
+_HANDLE = re.compile(r"(?<![\w.@/[])@[A-Za-z][A-Za-z0-9_]{2,31}\b")
 _HANDLE_DISTANCE = 30  # characters between a handle and a trade word that make it a seller contact
 # Checked outside code and front matter: in a code block this text is shown, not run.
 _ACTIVE_HTML: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (

@@ -1,4 +1,4 @@
-"""CP002 steps: the {#steps} section of a card page holds at least three ordered-list items."""
+"""CP002 steps: the {#steps} section of a card or situation page holds at least three ordered-list items."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -9,11 +9,12 @@ from checkpages.sections import find_section, ordered_items_in
 
 code = "CP002"
 name = "steps"
-description = f"The {{#steps}} section of a card page holds at least {MIN_STEPS} ordered-list items (1. or 1))."
+description = (f"The {{#steps}} section of a card or situation page holds at least {MIN_STEPS} "
+               "ordered-list items (1. or 1)).")
 
 
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:
-    if not page.readable or not page.is_card:
+    if not page.readable or not page.is_task:
         return
     section = find_section(page, "steps")
     if section is None:

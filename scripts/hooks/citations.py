@@ -1,0 +1,41 @@
+"""MkDocs hook: `[@id]` citations become numbered superscript links to the page's source list.
+
+The work is in scripts/sitelib/citations.py. Before rendering, each citation that names a source is
+replaced by a placeholder (so Markdown never reads the HTML); after rendering the placeholders become
+`<sup class="cite">` links, and `page.meta["source_list"]` gives overrides/partials/page-footer.html
+the numbered sources with their back links. An unknown id stays plain text: the checker (CP012)
+reports it, the build does not crash on it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+_SCRIPTS = str(Path(__file__).resolve().parent.parent)
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+
+from sitelib import citations  # noqa: E402
+
+_snippets: dict[str, list[str]] = {}  # source file -> HTML of its citations, from markdown to content
+
+
+def _language(page: Page, config: MkDocsConfig) -> str:
+    return str(getattr(page.file, "locale", None) or config.theme["language"] or "en")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    sources = citations.number_sources((page.meta or {}).get("sources"))
+    rendered = citations.cite(markdown, sources, _language(page, config))
+    page.meta["source_list"] = rendered.sources
+    _snippets[page.file.abs_src_path or page.file.src_uri] = rendered.snippets
+    return rendered.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    snippets = _snippets.pop(page.file.abs_src_path or page.file.src_uri, [])
+    return citations.restore(html, snippets)
