@@ -86,7 +86,7 @@ def _cited_figure_item(lines: list[str]) -> Optional[int]:
     for index in range(_body_start(lines), len(lines) - 1):
         following = lines[index + 1]
         one_line = not following.strip() or following.lstrip().startswith(("- ", "1. "))
-        if FIGURE_ITEM.match(lines[index]) and CITATION.search(lines[index]) and one_line:
+        if FIGURE_ITEM.match(CITATION.sub("", lines[index])) and CITATION.search(lines[index]) and one_line:
             return index
     return None
 

@@ -140,6 +140,7 @@ EXPECTED: dict[str, list[str]] = {
         "tests/fixtures/CP015/bad_task.zh.md:22:5: CP015 warning: law or rule '《反电信网络诈骗法》' with no citation in this paragraph or item; put [@id] after the claim",
         "tests/fixtures/CP015/bad_task.zh.md:27:10: CP015 warning: phone number '10010' with no citation in this paragraph or item; put [@id] after the claim",
         "tests/fixtures/CP015/bad_task.zh.md:29:11: CP015 warning: duration '48 小时' with no citation in this paragraph or item; put [@id] after the claim",
+        "tests/fixtures/CP015/bad_task.zh.md:32:12: CP015 warning: date '2014' with no citation in this paragraph or item; put [@id] after the claim",
     ],
 }
 

@@ -38,6 +38,7 @@ _FIGURES: tuple[tuple[str, str], ...] = (
 )
 _FIGURE = re.compile("|".join(f"(?P<g{index}>{pattern})" for index, (_, pattern) in enumerate(_FIGURES)))
 _KINDS = {f"g{index}": kind for index, (kind, _) in enumerate(_FIGURES)}
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\||!!!|\?\?\?)")
 _SKIP_LINE = re.compile(r"^\s*(?:--8<--|\{[:#.])")  # a snippet include, an attr list alone
 # Not read as a claim: links' targets, citations, HTML tags, attr lists, bare URLs, and the date a
@@ -48,14 +49,28 @@ _NOT_TEXT = re.compile(r"截至\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?|\b[A
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:
     if not page.readable or not page.is_task:
         return
-    for unit in text_units(page):
-        if any("[@" in page.lines[number - 1] for number in unit):
+    units = list(text_units(page))
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if _cites(page, unit) or _introduces_cited_list(page, unit, following):
             continue
         found = first_figure(page, unit)
         if found:
             line, col, kind, text = found
             yield page.finding(code, line, col, f"{kind} '{text}' with no citation in this paragraph or item; "
                                                 "put [@id] after the claim", Severity.WARNING)
+
+
+def _cites(page: Page, unit: list[int]) -> bool:
+    return any("[@" in page.lines[number - 1] for number in unit)
+
+
+def _introduces_cited_list(page: Page, unit: list[int], following: Optional[list[int]]) -> bool:
+    """A lead-in ending in a colon ("the agreements say:") is supported by the cited list right after it."""
+    if following is None or not page.lines[unit[-1] - 1].rstrip().endswith((":", "：")):
+        return False
+    first = page.lines[following[0] - 1]
+    return following[0] - unit[-1] <= 2 and bool(_LIST_ITEM.match(first)) and _cites(page, following)
 
 
 def text_units(page: Page) -> Iterator[list[int]]:
