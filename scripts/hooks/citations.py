@@ -25,7 +25,9 @@ _snippets: dict[str, list[str]] = {}  # source file -> HTML of its citations, fr
 
 
 def _language(page: Page, config: MkDocsConfig) -> str:
-    return str(getattr(page.file, "locale", None) or config.theme["language"] or "en")
+    """The page's language: static-i18n sets the file's locale, else the theme's (not every theme has one)."""
+    theme_language = config.theme["language"] if "language" in config.theme else None
+    return str(getattr(page.file, "locale", None) or theme_language or "en")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
