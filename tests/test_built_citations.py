@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from tests.conftest import ROOT, BuiltSite
+from tests.helpers import ROOT, BuiltSite
 
 
 class CitationParser(HTMLParser):

@@ -9,10 +9,9 @@ from types import SimpleNamespace
 
 from jinja2 import Environment, FileSystemLoader
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from sitelib import citations
 
-from sitelib import citations  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CONFIG = f"""\
 site_name: Citations test

@@ -12,10 +12,7 @@ from typing import Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts" / "tools"))
-
-import external_links  # noqa: E402
+from tools import external_links
 
 LYCHEE = Path(sys.executable).parent / "lychee"
 SLOW_SECONDS = 4  # the server's delay for /slow; lychee is given a 1 s timeout

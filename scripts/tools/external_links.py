@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from checkpages.engine import load_site  # noqa: E402
-from checkpages.rules._citations import source_items  # noqa: E402
-
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))  # for checkpages, when run as a script
+
+from checkpages.engine import load_site
+from checkpages.rules._citations import source_items
+
 DEAD_EVERYWHERE = {404, 410}  # gone for every reader, wherever the check runs from
 TITLE = "Dead links in page sources"
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.visit import open_page
-from tests.conftest import BuiltSite
+from tests.helpers import BuiltSite
+from tools.browser import open_page
 
 IN_VIEW = ("el => { const r = el.getBoundingClientRect();"
            " return r.bottom > 0 && r.top < innerHeight && r.top >= 0; }")

@@ -11,13 +11,13 @@ from typing import Optional
 
 import pytest
 
+from checkpages.engine import check_tree, markdown_files
+from checkpages.model import Diagnostic
+from checkpages.reader import read_page
 from tests.checker.helpers import DOCS, copy_docs
 
 CITATION = re.compile(r"\[@([a-z0-9-]+)\]")
 
-from checkpages.engine import check_tree, markdown_files  # noqa: E402 - helpers put scripts/ on sys.path
-from checkpages.model import Diagnostic  # noqa: E402
-from checkpages.reader import read_page  # noqa: E402
 
 # Found independently of CP015's own patterns: a list item with one of the site's best-known figures.
 FIGURE_ITEM = re.compile(r"^\s*- .*(?:三个月|three months|\d+ ?(?:天|days|小时|hours)|\b1\d{4}\b)")
