@@ -31,17 +31,22 @@ state = CitationsState()
 
 
 def _language(page: Page, config: MkDocsConfig) -> str:
-    return str(getattr(page.file, "locale", None) or config.theme["language"] or site_languages(config).default)
+    """The page's language: static-i18n sets the file's locale, else the theme's (not every theme has one)."""
+    theme_language = config.theme["language"] if "language" in config.theme else None
+    return str(getattr(page.file, "locale", None) or theme_language or site_languages(config).default)
+
+
+def _key(page: Page) -> str:
+    return page.file.abs_src_path or page.file.src_uri
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     sources = citations.number_sources((page.meta or {}).get("sources"))
     rendered = citations.cite(markdown, sources, _language(page, config))
     page.meta["source_list"] = rendered.sources
-    state.snippets[page.file.abs_src_path or page.file.src_uri] = rendered.snippets
+    state.snippets[_key(page)] = rendered.snippets
     return rendered.markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    snippets = state.snippets.pop(page.file.abs_src_path or page.file.src_uri, [])
-    return citations.restore(html, snippets)
+    return citations.restore(html, state.snippets.pop(_key(page), []))
