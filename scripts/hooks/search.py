@@ -68,7 +68,7 @@ def start_writes(config: Any, skip: str | None = None) -> None:
         _unwritten.discard(lang)
         pages = list(_docs[lang].values())
         out = Path(config.site_dir) / "search" / lang
-        _writing.append((lang, len(pages), buildpool.submit(searchindex.write, out, pages)))
+        _writing.append((lang, len(pages), buildpool.submit(searchindex.write, out, pages, lang)))
 
 
 def wait_for_writes() -> None:

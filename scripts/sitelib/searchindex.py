@@ -32,6 +32,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from sitelib.searchsynonyms import expand
+
 # Field bits of a posting (must match BITS in engine.js).
 TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
@@ -159,10 +161,13 @@ def shard_count(encoded: dict[str, list[int]], target: int) -> int:
     return 1 << max(0, math.ceil(math.log2(max(1, size / target))))
 
 
-def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
-    """Relative path -> file text, for one language's pages (each a list of documents, page first)."""
+def build(pages: list[list[dict[str, Any]]], lang: str = "") -> dict[str, str]:
+    """Relative path -> file text, for one language's pages (each a list of documents, page first);
+    with `lang`, readers' words for the site's words are indexed too (sitelib/searchsynonyms.py) and
+    the variant tables are written (sitelib/searchvariants.py)."""
+    index = postings(expand(pages, lang) if lang else pages)
     tiers: dict[str, dict[str, list[int]]] = {"k": {}, "w": {}}
-    for key, entries in sorted(postings(pages).items()):
+    for key, entries in sorted(index.items()):
         for tier, part in zip("kw", split_tiers(entries)):
             if part:
                 tiers[tier][key] = encode(part)
@@ -176,15 +181,19 @@ def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
         files.update({f"{tier}/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
     numbers = {section: n for n, section in enumerate(common)}
     files.update({f"p/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})
+    if lang:
+        from sitelib import searchvariants  # imported here: it builds on this module
+
+        files.update(searchvariants.build(index))
     return files
 
 
-def write(out: Path, pages: list[list[dict[str, Any]]]) -> tuple[int, float]:
+def write(out: Path, pages: list[list[dict[str, Any]]], lang: str = "") -> tuple[int, float]:
     """Write one language's index to `out` afresh (a page removed since the last build must not
     linger): (files written, seconds). Runs in the build's worker process (scripts/sitelib/buildpool.py)."""
     started = time.perf_counter()
     shutil.rmtree(out, ignore_errors=True)
-    files = build(pages)
+    files = build(pages, lang)
     for folder in {relative.rpartition("/")[0] for relative in files}:
         (out / folder).mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():

@@ -17,6 +17,9 @@
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
 var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten at once
+var MAX_MISSING = 10;  // missing words shown struck through: Material draws them in quadratic time
+var LONG_RUN = 3;  // a Chinese run longer than this may hold words the site never uses
+var VARIANT_QUALITY = 0.9;  // a variant's match (variants.js) against the word as typed
 /* Field bits of a posting (scripts/sitelib/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
 var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
@@ -144,31 +147,41 @@ function places(key, tiers) {
   return out;
 }
 
-/* A Chinese chunk: quality 1 when all its character pairs occur in one field; else (partial), when
-   each of its characters does, the sum of squared piece lengths over the squared chunk length
-   (销户 + 停机 beats 销, 户, 停, 机). */
+/* A Chinese chunk: quality 1 when all its character pairs occur in one field; else (partial), the
+   sum of squared lengths of the pieces a field has (runs of its pairs, or single characters) over
+   the squared chunk length (销户 + 停机 beats 销, 户, 停, 机). A short chunk (up to three characters)
+   needs every character in the field; a long one (a question typed as one run) needs only some, so
+   words the site never uses do not hide the pages that have the others. */
 function hanHits(term, tiers, partial) {
   var hits = new Map(), chars = Array.from(term.text), L = chars.length;
   var keys = groupsOfTerm(term, partial).map(function (key) { return places(key, tiers); });
   var pairs = keys.slice(0, L - 1), singles = keys.slice(L - 1);
-  // Candidates: where every character occurs, or without partial matches, where every pair does.
+  var strict = !partial || L <= LONG_RUN;
+  // Candidates: where every pair occurs (whole words), every character (a short chunk in pieces),
+  // or any character (a long chunk in pieces).
   var need = singles.length ? singles : pairs;
-  need[0].forEach(function (first, id) {
-    var at = id.split(":"), page = +at[0], doc = +at[1], every = first;
-    need.forEach(function (p) { every &= p.get(id) || 0; });
-    eachBit(every, function (bit) {
+  var candidates = strict ? need[0] : unionOf(singles);
+  candidates.forEach(function (_, id) {
+    var at = id.split(":"), page = +at[0], doc = +at[1], any = 0, every = ~0;
+    need.forEach(function (p) { var b = p.get(id) || 0; every &= b; any |= b; });
+    eachBit(strict ? every : any, function (bit) {
       var have = pairs.map(function (p) { return ((p.get(id) || 0) & bit) !== 0; });
       if (have.every(Boolean)) return addHit(hits, page, doc, bit, 1, [term.text]);
       var sum = 0, forms = [];
       for (var i = 0, j; i < L; i = j + 1) {
         for (j = i; j < L - 1 && have[j]; j++);
-        sum += (j - i + 1) * (j - i + 1);
+        if (j > i || strict || (singles[i].get(id) || 0) & bit) sum += (j - i + 1) * (j - i + 1);
         if (j > i) forms.push(chars.slice(i, j + 1).join(""));
       }
       addHit(hits, page, doc, bit, sum / (L * L), forms);
     });
   });
   return hits;
+}
+function unionOf(maps) {
+  var out = new Map();
+  maps.forEach(function (m) { m.forEach(function (bits, id) { out.set(id, (out.get(id) || 0) | bits); }); });
+  return out;
 }
 
 /* Query -> terms. Latin words (stemmed); Chinese runs cut at question and function words
@@ -196,23 +209,47 @@ function parse(query) {
   // The word being typed: match it as a prefix too, unless the reader already typed a space.
   var last = terms[terms.length - 1];
   if (last && !last.han && !/\s$/.test(query) && n.trim().endsWith(last.text)) last.prefix = true;
-  return { terms: terms, compact: n.replace(/\s+/g, "") };
+  return { terms: terms, compact: n.replace(/\s+/g, ""), raw: query };
 }
 function groupsOf(terms, partial) {
   var groups = [];
-  terms.forEach(function (t) {
-    groupsOfTerm(t, partial).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
+  terms.forEach(function (term) {
+    [term].concat(term.alts || []).forEach(function (t) {
+      groupsOfTerm(t, partial).forEach(function (g) { if (groups.indexOf(g) < 0) groups.push(g); });
+    });
   });
   return groups;
+}
+/* A term typed in Chinese, or with a Chinese variant. */
+function isHan(term) { return term.han || (term.alts || []).some(function (alt) { return alt.han; }); }
+
+/* Hits of a term and of its variants (variants.js: the Simplified form, a homophone's word, the
+   word pinyin reads as, the word a typo was meant to be), each variant's worth a little less. */
+function termHits(term, tiers, partial) {
+  var hits = term.han ? hanHits(term, tiers, partial) : latinHits(term, tiers);
+  (term.alts || []).forEach(function (alt) {
+    (alt.han ? hanHits(alt, tiers, partial) : latinHits(alt, tiers)).forEach(function (hit) {
+      Object.keys(hit.fields).forEach(function (name) {
+        var bit = BITS.find(function (b) { return b[1] === name || (name === "heading" && b[0] === 2); })[0];
+        addHit(hits, hit.page, hit.doc, bit, hit.fields[name] * VARIANT_QUALITY, hit.forms);
+      });
+    });
+  });
+  return hits;
 }
 
 var STRONG = { aliases: true, title: true, heading: true };
 /* Pages ranked on the postings alone: per term its best weight anywhere on the page, the share of
-   terms found in an alias, title or heading, and a little for each further matching section. */
+   terms found in an alias, title or heading, and a little for each further matching section. When
+   no page has every term, every page with some is ranked, each term counting by how rare it is on
+   the site (a word on few pages tells more than one on all). q.found: per term, its best quality. */
 function rankPages(q, tiers, partial) {
-  var pages = new Map();
+  var pages = new Map(), pagesOf = {};
+  q.found = {};
   q.terms.forEach(function (term) {
-    (term.han ? hanHits(term, tiers, partial) : latinHits(term, tiers)).forEach(function (hit) {
+    pagesOf[term.text] = new Set();
+    termHits(term, tiers, partial).forEach(function (hit) {
+      pagesOf[term.text].add(hit.page);
       var page = pages.get(hit.page);
       if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
       var doc = page.docs.get(hit.doc);
@@ -221,7 +258,8 @@ function rankPages(q, tiers, partial) {
       Object.keys(hit.fields).forEach(function (name) {
         var quality = hit.fields[name];
         best = Math.max(best, WEIGHT[name] * quality);
-        if (STRONG[name] && quality === 1) page.strong[term.text] = true;
+        q.found[term.text] = Math.max(q.found[term.text] || 0, quality);
+        if (STRONG[name] && quality >= VARIANT_QUALITY) page.strong[term.text] = true;
       });
       doc.score += best;
       hit.forms.forEach(function (f) { if (doc.forms.indexOf(f) < 0) doc.forms.push(f); });
@@ -240,10 +278,22 @@ function rankPages(q, tiers, partial) {
     list.push(page);
   });
   var most = list.reduce(function (m, p) { return Math.max(m, p.hits); }, 0);
-  // Every word required; if no page has them all, keep the pages with the most (missing ones struck).
-  list = list.filter(function (p) { return p.hits === most; }).sort(function (a, b) { return b.score - a.score; });
-  list.complete = most === q.terms.length;
+  var complete = most === q.terms.length;
+  // Every word required; if no page has them all, rank the pages by the rarity-weighted words they
+  // have (the missing ones are shown struck through).
+  if (complete) list = list.filter(function (p) { return p.hits === most; });
+  else list.forEach(function (page) { page.score = weightedScore(page, pagesOf, q); });
+  list.sort(function (a, b) { return b.score - a.score; });
+  list.complete = complete;
   return list;
+}
+
+function weightedScore(page, pagesOf, q) {
+  var total = state.meta.pages || 1, score = 0;
+  Object.keys(page.best).forEach(function (t) {
+    score += page.best[t] * Math.log(1 + total / Math.max(1, pagesOf[t].size));
+  });
+  return score * page.hits / q.terms.length + 10 * Object.keys(page.strong).length / q.terms.length;
 }
 
 /* Bonus when the whole query is an alias (or most of one) or occurs in the title or a heading;
@@ -291,7 +341,8 @@ function items(page, fragment, q) {
   page.docs.forEach(function (doc) { doc.forms.forEach(function (f) { if (forms.indexOf(f) < 0) forms.push(f); }); });
   var re = highlighter(forms), terms = {};
   forms.forEach(function (f) { terms[f] = true; });
-  q.terms.forEach(function (t) { if (!page.best[t.text]) terms[t.text] = false; });
+  q.terms.filter(function (t) { return !page.best[t.text]; }).slice(0, MAX_MISSING)
+    .forEach(function (t) { terms[t.text] = false; });
   var article = page.docs.get(0);
   var group = [{ location: fragment.u, title: mark(escapeHTML(fragment.t), re),
                  text: fragment.d ? "<p>" + mark(escapeHTML(fragment.d), re) + "</p>" : "",
@@ -319,10 +370,12 @@ function rank(q) {
       pages = rankPages(q, ["k", "w"], false);
       // A Chinese run of three or more characters may be words typed together (手表卡注销) rather
       // than one word: unless a title, heading or alias has it whole, look for its pieces too.
-      var together = q.terms.some(function (t) {
-        return t.han && Array.from(t.text).length > 2 && !pages.some(function (p) { return p.strong[t.text]; });
+      // (A run found whole in body text only is looked for in pieces too: 查询名下号码 is in much text,
+      // 查询 and 名下 in one title.) A variant may be found whole where the reader's word is not.
+      var together = q.varied || q.terms.some(function (t) {
+        return isHan(t) && Array.from(t.text).length > 2 && !pages.some(function (p) { return p.strong[t.text]; });
       });
-      if ((pages.complete && (pages.length >= MAX_PAGES || !together)) || !q.terms.some(function (t) { return t.han; }))
+      if ((pages.complete && !together) || !q.terms.some(isHan))
         return pages;
       var partial = groupsOf(q.terms, true);
       return Promise.all([loadShards("k", partial), loadShards("w", partial)]).then(function () {
@@ -332,10 +385,70 @@ function rank(q) {
   });
 }
 
+/* A term found nowhere, or (Chinese) nowhere whole: worth asking variants.js for another form. */
+function weakTerms(q) {
+  return q.terms.filter(function (t) { return (q.found[t.text] || 0) < (t.han ? 1 : VARIANT_QUALITY); });
+}
+/* Rank as typed; if some word finds too little, load variants.js (and its tables, only now) and rank
+   again with the variants it finds; then a long Chinese run no field has whole (a question typed
+   without breaks) is ranked by its pieces (inPieces): { q, pages }. */
+function rankWithVariants(q) {
+  return rank(q).then(function (pages) {
+    if (!weakTerms(q).length) return { q: q, pages: pages };
+    if (!self.searchVariants) importScripts("variants.js");
+    return self.searchVariants.improve(q, weakTerms).then(function (better) {
+      if (!better) return { q: q, pages: pages };
+      return rank(better).then(function (found) {
+        return found.length ? { q: better, pages: found } : { q: q, pages: pages };
+      });
+    });
+  }).then(function (ranked) {
+    var pieces = inPieces(ranked.q);
+    if (!pieces) return ranked;
+    return rank(pieces).then(function (found) { return found.length ? { q: pieces, pages: found } : ranked; });
+  });
+}
+/* The Chinese run of a weak term: its own text, or its Chinese variant's. */
+function hanRunOf(term) {
+  var alt = (term.alts || []).find(function (a) { return a.han; });
+  return alt ? alt.text : term.han ? term.text : null;
+}
+/* Whether the site has a key (a character pair, a word), in the shards already fetched. */
+function onSite(key) {
+  return ["k", "w"].some(function (tier) {
+    var shard = state.shards.get(shardPath(tier, groupOf(key)));
+    return !!shard && own(shard, key);
+  });
+}
+/* A long Chinese run no field has whole is words typed together: cut it where two neighbouring
+   characters never stand side by side on the site (卖卡给别人犯法 -> 卖卡给别人, 犯法); q with the
+   pieces as its terms, or null when no run is cut. */
+function inPieces(q) {
+  var weak = weakTerms(q), terms = [], seen = {}, cut = false;
+  function add(term) { if (!own(seen, term.text)) { seen[term.text] = true; terms.push(term); } }
+  q.terms.forEach(function (term) {
+    var run = weak.indexOf(term) >= 0 ? hanRunOf(term) : null, chars = run ? Array.from(run) : [];
+    if (chars.length <= LONG_RUN) return add(term);
+    var piece = chars[0], pieces = [];
+    for (var i = 1; i < chars.length; i++) {
+      if (onSite(chars[i - 1] + chars[i])) piece += chars[i];
+      else { pieces.push(piece); piece = chars[i]; }
+    }
+    pieces.push(piece);
+    if (pieces.length === 1) return add(term);
+    cut = true;
+    pieces.forEach(function (text) { add({ text: text, han: true }); });
+  });
+  return cut ? { terms: terms, compact: q.compact, raw: q.raw } : null;
+}
+function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
 function search(query) {
   var q = parse(query);
   if (!q.terms.length) return Promise.resolve({ items: [] });
-  return loadMeta().then(function () { return rank(q); }).then(function (pages) {
+  return loadMeta().then(function () { return rankWithVariants(q); }).then(function (ranked) {
+    var pages = ranked.pages;
+    q = ranked.q;
     return Promise.all(pages.slice(0, MAX_PAGES).map(function (page) {
       var path = "p/" + page.number + ".json";
       return cached(path, function () { return getJSON(path); }).then(function (fragment) {
