@@ -10,7 +10,7 @@ overrides/assets/search/variants.js only when a query finds too little as typed:
   common character the site may not use). Sharded by character.
 - `v/p/<n>.json`: pinyin of two syllables -> the site's character pairs that read so, most used in
   titles, headings, descriptions and aliases first ("zhu xiao": "注销"). Sharded by the reading.
-- `v/meta.json`: the shard counts and every syllable (to cut typed pinyin such as wulianwangka).
+- `v/meta.json`: the shard counts; `v/s.json`: every syllable (to cut typed pinyin: wulianwangka).
 - `v/e/<n>.json`: English words of five or more letters by their letters after the third
   ("ancel": ["cancel"]), so a typo in the first three letters (xancel) still finds its word; a typo
   later in the word is found in the key shard of the word's first three letters, which the query
@@ -62,7 +62,8 @@ def traditional_table(chars: set[str]) -> str:
 
 
 def _toneless(reading: str) -> str:
-    plain = unicodedata.normalize("NFD", reading.replace("ü", "v"))
+    """'lǜ' -> 'lv' (as typed on a keyboard), 'xíng' -> 'xing'."""
+    plain = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
     return "".join(char for char in plain if not unicodedata.combining(char))
 
 
@@ -114,7 +115,9 @@ def pair_table(index: dict[str, Postings]) -> dict[str, str]:
     by_reading: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for key, entries in index.items():
         if len(key) == 2 and is_han(key[0]) and is_han(key[1]) and (reading := pair_reading(key)):
-            by_reading[reading].append((-_weight(entries), key))
+            # ü is typed v (lv) or u (lu): a pair reads both ways.
+            for spelling in dict.fromkeys((reading, reading.replace("v", "u"))):
+                by_reading[spelling].append((-_weight(entries), key))
     return {reading: "".join(key for _, key in sorted(pairs)[:PAIRS_PER_READING])
             for reading, pairs in by_reading.items()}
 
@@ -147,5 +150,6 @@ def build(index: dict[str, Postings]) -> dict[str, str]:
     for folder, table in (("c", char_table), ("p", pair_table(index)), ("e", english_tails(index))):
         counts[folder], shard_files = sharded(folder, table)
         files.update(shard_files)
-    files["v/meta.json"] = dumps({"shards": counts, "syllables": " ".join(syllables)})
+    files["v/meta.json"] = dumps({"shards": counts})
+    files["v/s.json"] = dumps(" ".join(syllables))
     return files

@@ -20,14 +20,17 @@ var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten
 var MAX_MISSING = 10;  // missing words shown struck through: Material draws them in quadratic time
 var LONG_RUN = 3;  // a Chinese run longer than this may hold words the site never uses
 var VARIANT_QUALITY = 0.9;  // a variant's match (variants.js) against the word as typed
+var INCOMPLETE_SHARE = 0.8;  // of a page's score when it lacks a word that other pages have
 /* Field bits of a posting (scripts/sitelib/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
 var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
 var STOP = {
   zh: "怎么办 怎么样 怎么 怎样 如何 为什么 什么 哪里 哪儿 在哪 请问 一下 可不可以 可以 能否 能不能 是否 " +
-      "吗 呢 吧 啊 呀 的 了 和 与 及 或者 我的 我",
+      "吗 呢 吧 啊 呀 的 了 和 与 及 或者 我的 我 以后 之后 以前 还能 还会 还是 会不会 要不要 是不是 有没有 " +
+      "这个 那个 这些 那些 一个 彻底 已经 不想 想要 应该",
   en: "a an the to of how do does did i my me is are can could should what which where when why for " +
-      "in on at and or with from it its this that be if my your you"
+      "in on at and or with from it its this that be if my your you will would was were about there " +
+      "any all get got just so than then"
 };
 var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";  // as in searchindex.py
 
@@ -278,13 +281,17 @@ function rankPages(q, tiers, partial) {
     list.push(page);
   });
   var most = list.reduce(function (m, p) { return Math.max(m, p.hits); }, 0);
-  var complete = most === q.terms.length;
-  // Every word required; if no page has them all, rank the pages by the rarity-weighted words they
-  // have (the missing ones are shown struck through).
-  if (complete) list = list.filter(function (p) { return p.hits === most; });
-  else list.forEach(function (page) { page.score = weightedScore(page, pagesOf, q); });
+  var n = q.terms.length, complete = most === n;
+  // Pages with every word come first, unless a page lacking one has the others in far better places
+  // (stop my sim card for good: the SIM card page lacks "good"); if no page has every word, pages
+  // rank by the rarity-weighted words they have. Missing words are shown struck through.
+  list.forEach(function (page) {
+    if (!complete) page.score = weightedScore(page, pagesOf, q);
+    else if (page.hits < n) page.score *= page.hits * page.hits / (n * n) * INCOMPLETE_SHARE;
+  });
   list.sort(function (a, b) { return b.score - a.score; });
   list.complete = complete;
+  list.whole = list.filter(function (p) { return p.hits === n; }).length;
   return list;
 }
 
@@ -365,7 +372,7 @@ function rank(q) {
   var whole = groupsOf(q.terms, false);
   return loadShards("k", whole).then(function () {
     var pages = rankPages(q, ["k"], false);
-    if (pages.complete && pages.length >= MAX_PAGES) return pages;
+    if (pages.whole >= MAX_PAGES) return pages;
     return loadShards("w", whole).then(function () {
       pages = rankPages(q, ["k", "w"], false);
       // A Chinese run of three or more characters may be words typed together (手表卡注销) rather
@@ -389,59 +396,15 @@ function rank(q) {
 function weakTerms(q) {
   return q.terms.filter(function (t) { return (q.found[t.text] || 0) < (t.han ? 1 : VARIANT_QUALITY); });
 }
-/* Rank as typed; if some word finds too little, load variants.js (and its tables, only now) and rank
-   again with the variants it finds; then a long Chinese run no field has whole (a question typed
-   without breaks) is ranked by its pieces (inPieces): { q, pages }. */
+/* Rank as typed; if some word finds too little, load variants.js (and its tables, only now), which
+   ranks again with the forms the reader may have meant: { q, pages }. */
 function rankWithVariants(q) {
   return rank(q).then(function (pages) {
     if (!weakTerms(q).length) return { q: q, pages: pages };
     if (!self.searchVariants) importScripts("variants.js");
-    return self.searchVariants.improve(q, weakTerms).then(function (better) {
-      if (!better) return { q: q, pages: pages };
-      return rank(better).then(function (found) {
-        return found.length ? { q: better, pages: found } : { q: q, pages: pages };
-      });
-    });
-  }).then(function (ranked) {
-    var pieces = inPieces(ranked.q);
-    if (!pieces) return ranked;
-    return rank(pieces).then(function (found) { return found.length ? { q: pieces, pages: found } : ranked; });
+    return self.searchVariants.rescue(q, pages);
   });
 }
-/* The Chinese run of a weak term: its own text, or its Chinese variant's. */
-function hanRunOf(term) {
-  var alt = (term.alts || []).find(function (a) { return a.han; });
-  return alt ? alt.text : term.han ? term.text : null;
-}
-/* Whether the site has a key (a character pair, a word), in the shards already fetched. */
-function onSite(key) {
-  return ["k", "w"].some(function (tier) {
-    var shard = state.shards.get(shardPath(tier, groupOf(key)));
-    return !!shard && own(shard, key);
-  });
-}
-/* A long Chinese run no field has whole is words typed together: cut it where two neighbouring
-   characters never stand side by side on the site (卖卡给别人犯法 -> 卖卡给别人, 犯法); q with the
-   pieces as its terms, or null when no run is cut. */
-function inPieces(q) {
-  var weak = weakTerms(q), terms = [], seen = {}, cut = false;
-  function add(term) { if (!own(seen, term.text)) { seen[term.text] = true; terms.push(term); } }
-  q.terms.forEach(function (term) {
-    var run = weak.indexOf(term) >= 0 ? hanRunOf(term) : null, chars = run ? Array.from(run) : [];
-    if (chars.length <= LONG_RUN) return add(term);
-    var piece = chars[0], pieces = [];
-    for (var i = 1; i < chars.length; i++) {
-      if (onSite(chars[i - 1] + chars[i])) piece += chars[i];
-      else { pieces.push(piece); piece = chars[i]; }
-    }
-    pieces.push(piece);
-    if (pieces.length === 1) return add(term);
-    cut = true;
-    pieces.forEach(function (text) { add({ text: text, han: true }); });
-  });
-  return cut ? { terms: terms, compact: q.compact, raw: q.raw } : null;
-}
-function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
 function search(query) {
   var q = parse(query);

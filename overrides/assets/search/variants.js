@@ -1,11 +1,12 @@
 /* What readers type differently from the site's words. engine.js loads this file (into the same
-   worker, so it uses the engine's functions: cached, getJSON, parse, rank, state, shardPath,
-   groupOf, stemOf, fnv1a, own, onSite) only when a query word finds nothing, or a Chinese word nothing whole; the tables
+   worker, so it uses the engine's functions: cached, getJSON, parse, rank, weakTerms, state,
+   shardPath, groupOf, stemOf, fnv1a) only when a query word finds nothing, or a Chinese word nothing whole; the tables
    it reads (scripts/sitelib/searchvariants.py, under v/) are fetched only then, and only the
    shards the query's words need.
 
-   improve(q, weakTerms) resolves to a copy of q whose weak terms carry variants (term.alts), or to
-   null when there is nothing to try:
+   rescue(q, pages) resolves to { q, pages }: q's weak terms with their variants (term.alts), ranked
+   again, and a long Chinese run no field has whole cut into pieces (inPieces); or q and pages as they
+   were when nothing better is found. The variants:
    1. Traditional characters: the whole query is read again in Simplified characters, one character
       at a time (v/t.json), and ranked as if typed so.
    2. Homophone typos (注消, 保好, 销护): where two characters typed side by side are a pair the site
@@ -29,9 +30,16 @@ function loadVariantMeta() {
     var chars = Array.from(loaded[1]);
     variants.t2s = new Map();
     for (var i = 0; i + 1 < chars.length; i += 2) variants.t2s.set(chars[i], chars[i + 1]);
-    variants.syllables = new Set(loaded[0].syllables.split(" "));
-    variants.syllables.forEach(function (s) { variants.longest = Math.max(variants.longest, s.length); });
     variants.meta = loaded[0];
+  });
+}
+/* The syllables of pinyin, fetched with the first Latin word found nowhere. */
+function loadSyllables() {
+  return cached("v/s.json", function () { return getJSON("v/s.json"); }).then(function (list) {
+    if (!variants.syllables) {
+      variants.syllables = new Set(list.split(" "));
+      variants.syllables.forEach(function (s) { variants.longest = Math.max(variants.longest, s.length); });
+    }
   });
 }
 /* A table's shards for some keys, then the table entry of each key (undefined when none). */
@@ -145,8 +153,11 @@ function syllablesOf(word) {
   return best[word.length];
 }
 function fromPinyin(word) {
-  var syllables = /^[a-z]+$/.test(word) ? syllablesOf(word) : null;
-  if (!syllables || syllables.length < 2) return Promise.resolve(null);
+  if (!/^[a-z]{2,}$/.test(word)) return Promise.resolve(null);
+  return loadSyllables().then(function () { return pinyinChain(syllablesOf(word)); });
+}
+function pinyinChain(syllables) {
+  if (!syllables || syllables.length < 2) return null;
   return pairsByReading(syllables.map(function (s) { return [s]; })).then(function (pairs) {
     if (pairs.some(function (map) { return !map.size; })) return null;
     var chain = chainOver(syllables.map(function () { return ""; }), pairs, false);
@@ -191,7 +202,7 @@ function variantsOf(term) {
   });
 }
 
-function withVariants(q, weakTerms) {
+function withVariants(q) {
   var weak = weakTerms(q);
   return Promise.all(weak.map(variantsOf)).then(function (found) {
     if (!found.some(function (list) { return list.length; })) return null;
@@ -207,16 +218,65 @@ function withVariants(q, weakTerms) {
   });
 }
 
-self.searchVariants = {
-  improve: function (q, weakTerms) {
-    return loadVariantMeta().then(function () {
-      var typed = q.terms.map(function (t) { return t.text; }).join(" ");
-      if (simplified(typed) === typed) return withVariants(q, weakTerms);
-      // Traditional characters: rank the Simplified query as typed, then its own weak words.
-      var simple = parse(simplified(q.raw));
-      return rank(simple).then(function () {
-        return weakTerms(simple).length ? withVariants(simple, weakTerms).then(function (b) { return b || simple; }) : simple;
-      });
+/* The Chinese run of a weak term: its own text, or its Chinese variant's. */
+function hanRunOf(term) {
+  var alt = (term.alts || []).find(function (a) { return a.han; });
+  return alt ? alt.text : term.han ? term.text : null;
+}
+/* Whether the site has a key (a character pair, a word), in the shards already fetched. */
+function onSite(key) {
+  return ["k", "w"].some(function (tier) {
+    var shard = state.shards.get(shardPath(tier, groupOf(key)));
+    return !!shard && own(shard, key);
+  });
+}
+/* A long Chinese run no field has whole is words typed together: cut it where two neighbouring
+   characters never stand side by side on the site (卖卡给别人犯法 -> 卖卡给别人, 犯法); q with the
+   pieces as its terms, or null when no run is cut. */
+function inPieces(q) {
+  var weak = weakTerms(q), terms = [], seen = {}, cut = false;
+  function add(term) { if (!own(seen, term.text)) { seen[term.text] = true; terms.push(term); } }
+  q.terms.forEach(function (term) {
+    var run = weak.indexOf(term) >= 0 ? hanRunOf(term) : null, chars = run ? Array.from(run) : [];
+    if (chars.length <= LONG_RUN) return add(term);
+    var piece = chars[0], pieces = [];
+    for (var i = 1; i < chars.length; i++) {
+      if (onSite(chars[i - 1] + chars[i])) piece += chars[i];
+      else { pieces.push(piece); piece = chars[i]; }
+    }
+    pieces.push(piece);
+    if (pieces.length === 1) return add(term);
+    cut = true;
+    pieces.forEach(function (text) { add({ text: text, han: true }); });
+  });
+  return cut ? { terms: terms, compact: q.compact, raw: q.raw } : null;
+}
+function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+
+/* Rank with the variants of the weak words (Traditional characters first), then cut long runs. */
+function rescue(q, pages) {
+  return improve(q).then(function (better) {
+    if (!better) return { q: q, pages: pages };
+    return rank(better).then(function (found) {
+      return found.length ? { q: better, pages: found } : { q: q, pages: pages };
     });
-  }
-};
+  }).then(function (ranked) {
+    var pieces = inPieces(ranked.q);
+    if (!pieces) return ranked;
+    return rank(pieces).then(function (found) { return found.length ? { q: pieces, pages: found } : ranked; });
+  });
+}
+function improve(q) {
+  return loadVariantMeta().then(function () {
+    var typed = q.terms.map(function (t) { return t.text; }).join(" ");
+    if (simplified(typed) === typed) return withVariants(q);
+    // Traditional characters: rank the Simplified query as typed, then its own weak words.
+    var simple = parse(simplified(q.raw));
+    return rank(simple).then(function () {
+      return weakTerms(simple).length ? withVariants(simple).then(function (b) { return b || simple; }) : simple;
+    });
+  });
+}
+
+self.searchVariants = { rescue: rescue };
