@@ -17,7 +17,7 @@ overrides/assets/search/variants.js only when a query finds too little as typed:
   has already fetched. Sharded by that tail.
 
 A site pair reads as pypinyin reads it as a word (银行: yin hang), else by each character's most used
-reading. The tables come from the index's own keys (the synonyms' keys included). Everything here is computed at build time; the browser only looks up.
+reading. The tables come from the index's own keys (the synonyms' keys included), all at build time.
 """
 from __future__ import annotations
 

@@ -6,11 +6,21 @@ from typing import Any
 
 import pytest
 import yaml
-
-from tools.searching import (HARD_QUERIES, HOMES, QUERIES, RESULT_LINKS, SITE_QUERIES, distinct_pages,
-                             load_queries, open_search, search, top_pages)
-from tests.helpers import ROOT, BuiltSite
 from tools.browser import Visit, open_page
+from tools.searching import (
+    HARD_QUERIES,
+    HOMES,
+    QUERIES,
+    RESULT_LINKS,
+    SITE_QUERIES,
+    distinct_pages,
+    load_queries,
+    open_search,
+    search,
+    top_pages,
+)
+
+from tests.helpers import ROOT, BuiltSite
 
 # Query sets and the share of each language's queries whose expected page must be in the top three:
 # the public set (the site's own words), the hard set (as readers type: Traditional characters,
