@@ -5,7 +5,6 @@ import json
 
 from sitelib import searchindex, searchsynonyms, searchvariants
 from sitelib.searchdocs import page_documents
-
 from tests.helpers import BuiltSite
 
 

@@ -8,6 +8,7 @@ from jinja2 import DictLoader, Environment
 
 from hooks import search as search_hook
 from hooks import site
+from sitelib import searchindex
 from sitelib.templatecache import SharedBytecodeCache
 
 
@@ -33,9 +34,9 @@ def test_edited_template_is_compiled_again() -> None:
 
 def test_on_env_installs_the_shared_cache_once() -> None:
     env = Environment()
-    assert site.on_env(env, None, None).bytecode_cache is site._templates
+    assert site.on_env(env, None, None).bytecode_cache is site.state.templates
     other = Environment(bytecode_cache=SharedBytecodeCache())
-    assert site.on_env(other, None, None).bytecode_cache is not site._templates  # left as configured
+    assert site.on_env(other, None, None).bytecode_cache is not site.state.templates  # left as configured
 
 
 class Plugins(dict):
@@ -94,6 +95,10 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
     def config(lang: str) -> SimpleNamespace:
         return SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path), plugins={"i18n": i18n})
 
+    engine = tmp_path / search_hook.ENGINE   # the post-build step writes the index format into it
+    engine.parent.mkdir(parents=True)
+    engine.write_text(f"var FORMAT={searchindex.ENGINE_PLACEHOLDER};", encoding="utf-8")
+
     page = SimpleNamespace(url="x/", meta={})
     search_hook.on_pre_build(config("zh"))
     search_hook.on_page_content("<h1 id='x'>X</h1>", page, config("zh"), None)
@@ -105,6 +110,6 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
     search_hook.on_post_build(config("en"))   # inner step: queues English, does not wait
     i18n.building = False
     search_hook.on_post_build(config("zh"))   # outer step: waits
-    assert not search_hook._writing
+    assert not search_hook.state.writing
     search_hook.on_shutdown()
     assert written == ["zh", "en"]

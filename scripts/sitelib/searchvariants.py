@@ -26,7 +26,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
-from sitelib.searchindex import TEXT, Postings, dumps, fnv1a, is_han, shard_count
+from sitelib.searchindex import TEXT, VARIANTS, Postings, dumps, fnv1a, is_han, shard_count
 
 SHARD_TARGET_BYTES = 1_000
 PAIRS_PER_READING = 8      # site pairs kept per two-syllable reading, best first
@@ -137,7 +137,7 @@ def sharded(folder: str, table: dict[str, Any]) -> tuple[int, dict[str, str]]:
     shards: list[dict[str, Any]] = [{} for _ in range(count)]
     for key, value in sorted(table.items()):
         shards[fnv1a(key) % count][key] = value
-    return count, {f"v/{folder}/{n}.json": dumps(shard) for n, shard in enumerate(shards)}
+    return count, {f"{VARIANTS}/{folder}/{n}.json": dumps(shard) for n, shard in enumerate(shards)}
 
 
 def build(index: dict[str, Postings]) -> dict[str, str]:
@@ -145,11 +145,11 @@ def build(index: dict[str, Postings]) -> dict[str, str]:
     chars = {key for key in index if len(key) == 1 and is_han(key)}
     char_table = reading_table(chars | _common_chars())
     syllables = sorted({s for value in char_table.values() for s in value.split()})
-    files = {"v/t.json": dumps(traditional_table(chars))}
+    files = {f"{VARIANTS}/t.json": dumps(traditional_table(chars))}
     counts = {}
     for folder, table in (("c", char_table), ("p", pair_table(index)), ("e", english_tails(index))):
         counts[folder], shard_files = sharded(folder, table)
         files.update(shard_files)
-    files["v/meta.json"] = dumps({"shards": counts})
-    files["v/s.json"] = dumps(" ".join(syllables))
+    files[f"{VARIANTS}/meta.json"] = dumps({"shards": counts})
+    files[f"{VARIANTS}/s.json"] = dumps(" ".join(syllables))
     return files

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import Visit, open_page
-from tools.searching import HOMES, open_search, search, top_pages
 
 from tests.helpers import BuiltSite
+from tools.browser import Visit, open_page
+from tools.searching import HOMES, open_search, search, top_pages
 
 
 def searching(browser: Any, site: BuiltSite, lang: str) -> Visit:

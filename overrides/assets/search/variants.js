@@ -21,11 +21,12 @@ var VARIANT_READINGS = 3;   // readings tried per character (most used first)
 var MIN_TYPO = 5;           // shortest English word corrected
 var MAX_TYPO_WORDS = 4;     // site words kept as a typo's variants
 var PAIR_SCORE = 3, KEEP_SCORE = 1;   // a site pair; a typed character kept
+var VARIANTS = FORMAT.variants;   // the tables' folder (scripts/sitelib/searchindex.py: FORMAT)
 var variants = { meta: null, t2s: null, syllables: null, longest: 0 };
 
 function loadVariantMeta() {
-  return Promise.all([cached("v/meta.json", function () { return getJSON("v/meta.json"); }),
-                      cached("v/t.json", function () { return getJSON("v/t.json"); })]).then(function (loaded) {
+  return Promise.all([cached(VARIANTS + "/meta.json", function () { return getJSON(VARIANTS + "/meta.json"); }),
+                      cached(VARIANTS + "/t.json", function () { return getJSON(VARIANTS + "/t.json"); })]).then(function (loaded) {
     if (variants.meta) return;
     var chars = Array.from(loaded[1]);
     variants.t2s = new Map();
@@ -35,7 +36,7 @@ function loadVariantMeta() {
 }
 /* The syllables of pinyin, fetched with the first Latin word found nowhere. */
 function loadSyllables() {
-  return cached("v/s.json", function () { return getJSON("v/s.json"); }).then(function (list) {
+  return cached(VARIANTS + "/s.json", function () { return getJSON(VARIANTS + "/s.json"); }).then(function (list) {
     if (!variants.syllables) {
       variants.syllables = new Set(list.split(" "));
       variants.syllables.forEach(function (s) { variants.longest = Math.max(variants.longest, s.length); });
@@ -44,7 +45,7 @@ function loadSyllables() {
 }
 /* A table's shards for some keys, then the table entry of each key (undefined when none). */
 function lookup(folder, keys) {
-  var paths = keys.map(function (key) { return "v/" + folder + "/" + fnv1a(key) % variants.meta.shards[folder] + ".json"; });
+  var paths = keys.map(function (key) { return VARIANTS + "/" + folder + "/" + fnv1a(key) % variants.meta.shards[folder] + ".json"; });
   return Promise.all(paths.map(function (path) {
     return cached(path, function () { return getJSON(path); });
   })).then(function (shards) {
@@ -178,7 +179,7 @@ function oneEditApart(a, b) {
 function typoWords(word) {
   if (word.length < MIN_TYPO || !/^[a-z]+$/.test(word)) return Promise.resolve([]);
   var near = [];
-  ["k", "w"].forEach(function (tier) {
+  [TIER.strong, TIER.text].forEach(function (tier) {
     var shard = state.shards.get(shardPath(tier, groupOf(word))) || {};
     Object.keys(shard).forEach(function (key) { if (oneEditApart(word, key) && near.indexOf(key) < 0) near.push(key); });
   });
@@ -225,7 +226,7 @@ function hanRunOf(term) {
 }
 /* Whether the site has a key (a character pair, a word), in the shards already fetched. */
 function onSite(key) {
-  return ["k", "w"].some(function (tier) {
+  return [TIER.strong, TIER.text].some(function (tier) {
     var shard = state.shards.get(shardPath(tier, groupOf(key)));
     return !!shard && own(shard, key);
   });
