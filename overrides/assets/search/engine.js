@@ -171,9 +171,10 @@ function hanHits(term, tiers, partial) {
   var pairs = keys.slice(0, L - 1), singles = keys.slice(L - 1);
   var strict = !partial || L <= LONG_RUN;
   // Candidates: where every pair occurs (whole words), every character (a short chunk in pieces),
-  // or any character (a long chunk in pieces).
+  // or, for a long chunk in pieces, any of its pairs (any character only when the site has none).
   var need = singles.length ? singles : pairs;
-  var candidates = strict ? need[0] : unionOf(singles);
+  var anyPair = unionOf(pairs);
+  var candidates = strict ? need[0] : anyPair.size ? anyPair : unionOf(singles);
   candidates.forEach(function (_, id) {
     var at = id.split(":"), page = +at[0], doc = +at[1], any = 0, every = ~0;
     need.forEach(function (p) { var b = p.get(id) || 0; every &= b; any |= b; });
@@ -379,6 +380,7 @@ function items(page, fragment, q) {
    whole in some title, heading or alias); (3) single Chinese characters too, for partial matches:
    "手表卡注销" typed as one run is found in pages with 手表卡 and 注销 apart. */
 function rank(q) {
+  if (q.varied) return rankAll(q);
   var whole = groupsOf(q.terms, false);
   return loadShards(TIER.strong, whole).then(function () {
     var pages = rankPages(q, [TIER.strong], false);
@@ -388,8 +390,8 @@ function rank(q) {
       // A Chinese run of three or more characters may be words typed together (手表卡注销) rather
       // than one word: unless a title, heading or alias has it whole, look for its pieces too.
       // (A run found whole in body text only is looked for in pieces too: 查询名下号码 is in much text,
-      // 查询 and 名下 in one title.) A variant may be found whole where the reader's word is not.
-      var together = q.varied || q.terms.some(function (t) {
+      // 查询 and 名下 in one title.)
+      var together = q.terms.some(function (t) {
         return isHan(t) && Array.from(t.text).length > 2 && !pages.some(function (p) { return p.strong[t.text]; });
       });
       if ((pages.complete && !together) || !q.terms.some(isHan))
@@ -408,6 +410,13 @@ function weakTerms(q) {
 }
 /* Rank as typed; if some word finds too little, load variants.js (and its tables, only now), which
    ranks again with the forms the reader may have meant: { q, pages }. */
+/* A query with variants (variants.js) is matched in pieces anyway: fetch it all in one pass. */
+function rankAll(q) {
+  var all = groupsOf(q.terms, true);
+  return Promise.all([loadShards(TIER.strong, all), loadShards(TIER.text, all)]).then(function () {
+    return rankPages(q, [TIER.strong, TIER.text], true);
+  });
+}
 function rankWithVariants(q) {
   return rank(q).then(function (pages) {
     if (!weakTerms(q).length) return { q: q, pages: pages };
