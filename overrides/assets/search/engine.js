@@ -7,13 +7,14 @@
      it is unavailable); a query fetches the key shards its words need, in passes that stop once they
      have enough (see rank), then the result fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
-     is matched through its character pairs: all pairs in one field count as the word; when no page
-     has every word, every character must occur and the pieces found score less.
-     Mixed queries ("FM卡", "eSIM注销") work the same.
+     is matched through its character pairs: all pairs in one field count as the word; the pieces
+     found score less. Mixed queries ("FM卡", "eSIM注销") work the same.
    - English: Porter stems on both sides (cancelled = cancelling = cancel); the last word typed also
      matches as a prefix from its third letter, so results appear while typing.
-   - Every query word must occur somewhere in a page; failing that, the pages with most words are
-     listed and the missing words are shown struck through (Material's stock "missing" display).
+   - Pages with every query word come first; when none has them all, pages rank by the words they
+     have, weighted by rarity, and the missing words are shown struck through (at most MAX_MISSING).
+   - A word found nowhere (a Chinese word nowhere whole) loads variants.js: Traditional characters,
+     homophone typos, typed pinyin, English typos, long runs cut into pieces.
    - Ranking: alias > page title > section heading > description > body text, plus a bonus when the
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
