@@ -132,7 +132,17 @@ function groupsOfTerm(term, partial) {
   if (!term.han) return [groupOf(term.text)];
   var chars = Array.from(term.text), pairs = [];
   for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
-  return pairs.length && !partial ? pairs : pairs.concat(chars);
+  return pairs.length && !(partial && needsChars(term, pairs)) ? pairs : pairs.concat(chars);
+}
+/* A long run in pieces is found through its pairs: its characters are fetched only when the site has
+   none of its pairs (each fetched shard costs bytes; a short run needs them all). */
+function needsChars(term, pairs) {
+  return pairs.length < LONG_RUN || !pairs.some(function (pair) {
+    return [TIER.strong, TIER.text].some(function (tier) {
+      var shard = state.shards.get(shardPath(tier, pair));
+      return !!shard && Object.prototype.hasOwnProperty.call(shard, pair);
+    });
+  });
 }
 
 function latinHits(term, tiers) {
@@ -185,7 +195,7 @@ function hanHits(term, tiers, partial) {
       var sum = 0, forms = [];
       for (var i = 0, j; i < L; i = j + 1) {
         for (j = i; j < L - 1 && have[j]; j++);
-        if (j > i || strict || (singles[i].get(id) || 0) & bit) sum += (j - i + 1) * (j - i + 1);
+        if (j > i || strict || (singles.length && (singles[i].get(id) || 0) & bit)) sum += (j - i + 1) * (j - i + 1);
         if (j > i) forms.push(chars.slice(i, j + 1).join(""));
       }
       addHit(hits, page, doc, bit, sum / (L * L), forms);
@@ -392,10 +402,12 @@ function rank(q) {
       // than one word: unless a title, heading or alias has it whole, look for its pieces too.
       // (A run found whole in body text only is looked for in pieces too: 查询名下号码 is in much text,
       // 查询 and 名下 in one title.)
-      var together = q.terms.some(function (t) {
-        return isHan(t) && Array.from(t.text).length > 2 && !pages.some(function (p) { return p.strong[t.text]; });
-      });
-      if ((pages.complete && !together) || !q.terms.some(isHan))
+      function apart(longer) {
+        return q.terms.some(function (t) {
+          return isHan(t) && Array.from(t.text).length > longer && !pages.some(function (p) { return p.strong[t.text]; });
+        });
+      }
+      if ((pages.complete && (!apart(2) || (pages.length >= MAX_PAGES && !apart(LONG_RUN)))) || !q.terms.some(isHan))
         return pages;
       var partial = groupsOf(q.terms, true);
       return Promise.all([loadShards(TIER.strong, partial), loadShards(TIER.text, partial)]).then(function () {
