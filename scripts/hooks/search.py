@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib import buildpool, searchindex
-from sitelib.i18n import in_nested_build
+from sitelib.i18n import in_nested_build, site_languages
 from sitelib.searchdocs import page_documents
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -53,7 +53,7 @@ state = SearchState()
 
 
 def _language(config: MkDocsConfig) -> str:
-    return str(config.theme["language"] or "en")
+    return str(config.theme["language"] or site_languages(config).default)
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def query_set(name: str = "search-queries.jsonl", variable: str = "SEARCH_QUERIES") -> Path:
     """A shared query set: $variable, else the shared copy beside the repository (newest), else the
     copy committed in tests/data/ so a clone on its own still runs the test."""
-    candidates = [os.environ.get(variable, ""), ROOT.parent / "shared" / name, f"/work/shared/{name}",
+    candidates = [os.environ.get(variable, ""), ROOT.parent / "shared" / name,
                   ROOT / "tests" / "data" / name]
     return next(Path(c) for c in candidates if c and Path(c).is_file())
 
