@@ -85,7 +85,7 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
         def cancel(self) -> bool:
             return False
 
-    def submit(task, out, pages):
+    def submit(task, out, pages, *args):
         written.append(out.name)
         return Done((0, 0.0))
 

@@ -89,7 +89,7 @@ def start_writes(config: MkDocsConfig, skip: str | None = None) -> None:
         state.unwritten.discard(lang)
         pages = list(state.docs[lang].values())
         out = Path(config.site_dir) / "search" / lang
-        state.writing.append(Writing(lang, len(pages), buildpool.submit(searchindex.write, out, pages)))
+        state.writing.append(Writing(lang, len(pages), buildpool.submit(searchindex.write, out, pages, lang)))
 
 
 def wait_for_writes() -> None:

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from sitelib.searchsynonyms import expand
+
 # Bump VERSION whenever a change to this module or to FORMAT changes what a file means: an engine
 # reads only the version it was built with (SEARCH_INDEX.md, "Changing the format").
 VERSION = 1
@@ -32,10 +34,11 @@ GROUP_PREFIX = 3  # a Latin key's group is its first letters: a word typed in pa
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193  # 32-bit FNV-1a over code points: key group -> shard
 TIERS = {"strong": "k", "text": "w"}   # key shard folders: titles, headings, descriptions, aliases; text only
 FRAGMENTS = "p"   # result fragment folder
+VARIANTS = "v"    # tables for what readers type differently (sitelib/searchvariants.py, variants.js)
 FORMAT: dict[str, Any] = {
     "version": VERSION, "bits": FIELD_BITS, "docShift": DOC_SHIFT, "han": HAN, "token": TOKEN_PATTERN,
     "possessive": POSSESSIVE, "groupPrefix": GROUP_PREFIX, "fnv": [FNV_OFFSET, FNV_PRIME], "tiers": TIERS,
-    "fragments": FRAGMENTS,
+    "fragments": FRAGMENTS, "variants": VARIANTS,
 }
 # engine.js names FORMAT with this string; the build writes FORMAT in its place.
 ENGINE_PLACEHOLDER = '"__SEARCH_INDEX_FORMAT__"'
@@ -162,10 +165,13 @@ def shard_count(encoded: dict[str, list[int]], target: int) -> int:
     return 1 << max(0, math.ceil(math.log2(max(1, size / target))))
 
 
-def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
-    """Relative path -> file text, for one language's pages (each a list of documents, page first)."""
+def build(pages: list[list[dict[str, Any]]], lang: str = "") -> dict[str, str]:
+    """Relative path -> file text, for one language's pages (each a list of documents, page first);
+    with `lang`, readers' words for the site's words are indexed too (sitelib/searchsynonyms.py) and
+    the variant tables are written (sitelib/searchvariants.py)."""
+    index = postings(expand(pages, lang) if lang else pages)
     tiers: dict[str, dict[str, list[int]]] = {TIERS["strong"]: {}, TIERS["text"]: {}}
-    for key, entries in sorted(postings(pages).items()):
+    for key, entries in sorted(index.items()):
         for tier, part in zip(tiers, split_tiers(entries)):
             if part:
                 tiers[tier][key] = encode(part)
@@ -179,15 +185,19 @@ def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
         files.update({f"{tier}/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
     numbers = {section: n for n, section in enumerate(common)}
     files.update({f"{FRAGMENTS}/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})
+    if lang:
+        from sitelib import searchvariants  # imported here: it builds on this module
+
+        files.update(searchvariants.build(index))
     return files
 
 
-def write(out: Path, pages: list[list[dict[str, Any]]]) -> tuple[int, float]:
+def write(out: Path, pages: list[list[dict[str, Any]]], lang: str = "") -> tuple[int, float]:
     """Write one language's index to `out` afresh (a page removed since the last build must not
     linger): (files written, seconds). Runs in the build's worker process (scripts/sitelib/buildpool.py)."""
     started = time.perf_counter()
     shutil.rmtree(out, ignore_errors=True)
-    files = build(pages)
+    files = build(pages, lang)
     for folder in {relative.rpartition("/")[0] for relative in files}:
         (out / folder).mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
