@@ -32,8 +32,11 @@ state = CitationsState()
 
 def _language(page: Page, config: MkDocsConfig) -> str:
     """The page's language: static-i18n sets the file's locale, else the theme's (not every theme has one)."""
-    theme_language = config.theme["language"] if "language" in config.theme else None
-    return str(getattr(page.file, "locale", None) or theme_language or site_languages(config).default)
+    if getattr(page.file, "locale", None):
+        return str(page.file.locale)
+    if "language" not in config.theme:
+        return "en"  # a theme without languages (MkDocs' own); site_languages would need one
+    return site_languages(config).default
 
 
 def _key(page: Page) -> str:
