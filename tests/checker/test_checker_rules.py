@@ -34,7 +34,7 @@ EXPECTED: dict[str, list[str]] = {
         "tests/fixtures/CP004/bad_card_fields.zh.md:5:1: CP004 'aliases' must be a non-empty list of names",
         'tests/fixtures/CP004/bad_card_fields.zh.md:6:1: CP004 last_reviewed 2027-01-01 is in the future',
         'tests/fixtures/CP004/bad_card_fields.zh.md:7:1: CP004 source #1 url must use https: http://example.com/',
-        "tests/fixtures/CP004/bad_card_fields.zh.md:7:1: CP004 source #2 must have a 'title' and a 'url'",
+        "tests/fixtures/CP004/bad_card_fields.zh.md:7:1: CP004 source #2 must have a 'title' and a 'url' (or 'publisher' and 'date')",
         'tests/fixtures/CP004/bad_long_description.en.md:3:1: CP004 description is 169 characters; en pages allow at most 160',
         'tests/fixtures/CP004/bad_long_description.zh.md:3:1: CP004 description is 86 characters; zh pages allow at most 80',
         "tests/fixtures/CP004/bad_missing_fields/data-card.zh.md:1:1: CP004 card page has no 'aliases' (the names readers search for)",
@@ -103,6 +103,24 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "CP011": [
         'tests/fixtures/CP011/bad_unclosed.zh.md:5:1: CP011 code fence ``` opened here is never closed',
+    ],
+    "CP016": [
+        'tests/fixtures/CP016/bad_control.zh.md:2:1: CP016 title contains the control character U+0000; remove it',
+        'tests/fixtures/CP016/bad_control.zh.md:3:1: CP016 description contains the control character U+2028; remove it',
+        "tests/fixtures/CP016/bad_markup.en.md:2:1: CP016 title contains '<': write the text without HTML (no page needs markup here)",
+        "tests/fixtures/CP016/bad_markup.en.md:3:1: CP016 description contains '>': write the text without HTML (no page needs markup here)",
+        'tests/fixtures/CP016/bad_markup.en.md:4:1: CP016 alias #2 contains the control character U+0007; remove it',
+        'tests/fixtures/CP016/bad_markup.en.md:4:1: CP016 alias #3 contains the control character U+202E; remove it',
+    ],
+    "CP017": [
+        'tests/fixtures/CP017/bad_sources.en.md:4:1: CP017 source #7 url must be text',
+        'tests/fixtures/CP017/bad_sources.en.md:6:1: CP017 source #1 url contains \'"\'; percent-encode it or remove it: \'https://x.example/" onmouseover="alert(1)\'',
+        "tests/fixtures/CP017/bad_sources.en.md:8:1: CP017 source #2 url must be an https:// URL: 'javascript:alert(1)'",
+        "tests/fixtures/CP017/bad_sources.en.md:10:1: CP017 source #3 url contains a space or control character (U+0020); percent-encode it or remove it: 'https://x.example/a b'",
+        "tests/fixtures/CP017/bad_sources.en.md:12:1: CP017 source #4 url must be an https:// URL: 'http://x.example/'",
+        "tests/fixtures/CP017/bad_sources.en.md:14:1: CP017 source #5 url has no plain host name after https://: 'https:///path'",
+        "tests/fixtures/CP017/bad_sources.en.md:16:1: CP017 source #6 url contains '<'; percent-encode it or remove it: 'https://x.example/<svg>'",
+        'tests/fixtures/CP017/bad_task_page.zh.md:7:1: CP017 source #2 url contains \'"\'; percent-encode it or remove it: \'https://example.com/"onmouseover=alert(1)\'',
     ],
 }
 

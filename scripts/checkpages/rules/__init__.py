@@ -14,11 +14,13 @@ from checkpages.rules import (
     file_format,
     front_matter,
     front_matter_syntax,
+    front_matter_text,
     heading_ids,
     links,
     parity,
     required_sections,
     safety,
+    source_urls,
     steps,
 )
 
@@ -33,6 +35,6 @@ class Rule(Protocol):
 
 RULE_MODULES: tuple[ModuleType, ...] = (
     required_sections, steps, faq, front_matter, parity, heading_ids, links, safety,
-    file_format, front_matter_syntax, code_fences,
+    file_format, front_matter_syntax, code_fences, front_matter_text, source_urls,
 )
 RULES: dict[str, Rule] = {module.code: module for module in RULE_MODULES}  # type: ignore[misc]

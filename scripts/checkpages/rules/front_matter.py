@@ -122,7 +122,12 @@ def _sources(page: Page, value: Any) -> Iterator[Diagnostic]:
     for index, source in enumerate(value, start=1):
         url = source.get("url") if isinstance(source, dict) else None
         title = source.get("title") if isinstance(source, dict) else None
-        if not isinstance(url, str) or not isinstance(title, str) or not title.strip():
-            yield _at(page, "sources", f"source #{index} must have a 'title' and a 'url'")
-        elif not url.startswith("https://"):
+        if not isinstance(title, str) or not title.strip() or not (isinstance(url, str) or _cited_offline(source)):
+            yield _at(page, "sources", f"source #{index} must have a 'title' and a 'url' (or 'publisher' and 'date')")
+        elif isinstance(url, str) and not url.startswith("https://"):
             yield _at(page, "sources", f"source #{index} url must use https: {url}")
+
+
+def _cited_offline(source: dict[str, Any]) -> bool:
+    """A source without a stable https page: named by its publisher and date instead of a URL."""
+    return "url" not in source and all(source.get(key) not in (None, "") for key in ("publisher", "date"))
