@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checkpages.files import docs_files
 from checkpages.model import Diagnostic, Page, Severity, Site
 from checkpages.reader import read_page
 from checkpages.rules import RULES
@@ -18,15 +19,6 @@ def display_path(path: Path, base: Optional[Path] = None) -> str:
         return path.relative_to(base).as_posix()
     except ValueError:
         return str(path)
-
-
-def docs_files(docs_dir: Path) -> list[Path]:
-    """Every file MkDocs publishes from docs_dir (it leaves out dot files and dot folders)."""
-    found: list[Path] = []
-    for folder, subfolders, files in os.walk(docs_dir):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found.extend(Path(folder, name) for name in sorted(files) if not name.startswith("."))
-    return found
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:

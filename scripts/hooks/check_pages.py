@@ -18,7 +18,8 @@ _SCRIPTS = str(Path(__file__).resolve().parent.parent)
 if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
 
-from checkpages.engine import check_tree, docs_files, has_errors  # noqa: E402
+from checkpages.engine import check_tree, has_errors  # noqa: E402
+from checkpages.files import docs_files  # noqa: E402
 from checkpages.model import Diagnostic, Severity  # noqa: E402
 from checkpages.reporters import format_line  # noqa: E402
 

@@ -10,6 +10,7 @@ from typing import Iterable, Protocol
 from checkpages.model import Diagnostic, Page, Site
 from checkpages.rules import (
     code_fences,
+    docs_files,
     faq,
     file_format,
     front_matter,
@@ -18,6 +19,7 @@ from checkpages.rules import (
     heading_ids,
     links,
     parity,
+    raw_html,
     required_sections,
     safety,
     source_urls,
@@ -35,6 +37,7 @@ class Rule(Protocol):
 
 RULE_MODULES: tuple[ModuleType, ...] = (
     required_sections, steps, faq, front_matter, parity, heading_ids, links, safety,
-    file_format, front_matter_syntax, code_fences, front_matter_text, source_urls,
+    file_format, front_matter_syntax, code_fences, front_matter_text, source_urls, raw_html,
+    docs_files,
 )
 RULES: dict[str, Rule] = {module.code: module for module in RULE_MODULES}  # type: ignore[misc]
