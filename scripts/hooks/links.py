@@ -25,6 +25,7 @@ import json
 import logging
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,12 @@ from typing import Any
 import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import PluginError
+
+_SCRIPTS = str(Path(__file__).resolve().parent.parent)
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+
+from sitelib import csp  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -104,25 +111,59 @@ def _js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
-def _on_load(script: str) -> str:
-    """Run after the stub has fully loaded: navigating away earlier aborts its own request."""
-    return f'<script>addEventListener("DOMContentLoaded",function(){{{script}}});</script>' if script else ""
+# The pages' scripts are constants, the same on every page: the Content-Security-Policy allows them by
+# hash (scripts/sitelib/csp.py). What varies is in a JSON block (`<script type="application/json">`,
+# never run) that they read. Anchor maps are read as own properties only: #constructor or
+# #__proto__ is not a renamed anchor.
+REDIRECT_SCRIPT = ('addEventListener("DOMContentLoaded",function(){'
+                   'var d=JSON.parse(document.getElementById("__links").textContent),h=location.hash,a=h.slice(1);'
+                   'try{a=decodeURIComponent(a);}catch(e){}'
+                   'var own=Object.prototype.hasOwnProperty.call(d.anchors,a);'
+                   'location.replace(d.to+(own?"#"+d.anchors[a]:h));});')
+SHORT_LINK_SCRIPT = ('addEventListener("DOMContentLoaded",function(){'
+                     'var t=JSON.parse(document.getElementById("__links").textContent),'
+                     'l=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||""],'
+                     'lang="en";for(var i=0;i<l.length;i++){var c=String(l[i]).toLowerCase().slice(0,2);'
+                     'if(c==="zh"||c==="en"){lang=c;break;}}'
+                     'location.replace((t[lang]||t.zh||t.en)+location.hash);});')
+ANCHOR_SCRIPT = ('(function(){var map=JSON.parse(document.getElementById("__anchors").textContent);'
+                 'function go(){var a=location.hash.slice(1);try{a=decodeURIComponent(a);}catch(e){}'
+                 'if(Object.prototype.hasOwnProperty.call(map,a)){location.replace("#"+map[a]);}}'
+                 'if(document.readyState==="loading"){document.addEventListener("DOMContentLoaded",go);}else{go();}'
+                 'window.addEventListener("hashchange",go);})();')
+STUB_STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:38rem;margin:2.5rem auto;padding:0 1rem;"
+              "color:#222}a{color:#0b5394}li{margin:.4rem 0}")
 
 
-def _stub(lang: str, mark: str, title: str, canonical: str, script: str, body: str, extra_head: str = "") -> str:
+def _data(element_id: str, value: Any) -> str:
+    return f'<script type="application/json" id="{element_id}">{_js(value)}</script>'
+
+
+def _scripts(data: Any, script: str) -> str:
+    """The page's data, then the script that reads it (run after the stub has fully loaded:
+    navigating away earlier aborts its own request)."""
+    return f"{_data('__links', data)}\n<script>{script}</script>" if script else ""
+
+
+def stub_policy(script: str) -> str:
+    return csp.policy([csp.digest(script)] if script else [], [csp.digest(STUB_STYLE)])
+
+
+def _stub(lang: str, mark: str, title: str, canonical: str, scripts: str, body: str, extra_head: str = "",
+          script: str = "") -> str:
     e = html.escape
     return f"""<!doctype html>
 <html lang="{lang}" {mark}>
 <head>
 <meta charset="utf-8">
+{csp.meta_tag(e(stub_policy(script)))}
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{e(title)}</title>
 <link rel="canonical" href="{e(canonical)}">
 <link rel="icon" href="data:,">
-{_on_load(script)}{extra_head}
-<style>body{{font:1.05rem/1.6 system-ui,sans-serif;max-width:38rem;margin:2.5rem auto;padding:0 1rem;color:#222}}
-a{{color:#0b5394}}li{{margin:.4rem 0}}</style>
+{scripts}{extra_head}
+<style>{STUB_STYLE}</style>
 </head>
 <body>
 <main>
@@ -137,26 +178,21 @@ def redirect_page(entry: Redirect, site_url: str, title: str) -> str:
     assert entry.to is not None
     target = relative(entry.old, entry.to)
     lang = "en" if entry.old.startswith("en/") else "zh"
-    script = (f"(function(){{var map={_js(entry.anchors)},h=location.hash,a=h.slice(1);"
-              f"try{{a=decodeURIComponent(a);}}catch(e){{}}"
-              f"location.replace({_js(target)}+(map[a]?'#'+map[a]:h));}})();")
+    scripts = _scripts({"to": target, "anchors": entry.anchors}, REDIRECT_SCRIPT)
     refresh = f'\n<noscript><meta http-equiv="refresh" content="0; url={html.escape(target)}"></noscript>'
     text = ("这个页面已经移动到：" if lang == "zh" else "This page has moved to: ")
     body = f'<p>{text}<a href="{html.escape(target)}">{html.escape(title)}</a></p>'
-    return _stub(lang, f'{REDIRECT_MARK}="{html.escape(entry.to)}"', title, site_url + entry.to, script, body,
-                 refresh)
+    return _stub(lang, f'{REDIRECT_MARK}="{html.escape(entry.to)}"', title, site_url + entry.to, scripts, body,
+                 refresh, REDIRECT_SCRIPT)
 
 
 def anchor_script(anchors: dict[str, str]) -> str:
     """Added to a page that still exists but renamed some heading ids: #old becomes #new."""
-    return ("<script>(function(){var map=" + _js(anchors) + ";function go(){"
-            "var a=location.hash.slice(1);try{a=decodeURIComponent(a);}catch(e){}"
-            "if(map[a]){location.replace('#'+map[a]);}}"
-            "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',go);}else{go();}"
-            "window.addEventListener('hashchange',go);})();</script>")
+    return _data("__anchors", anchors) + f"<script>{ANCHOR_SCRIPT}</script>"
 
 
 def add_anchor_script(page_html: str, anchors: dict[str, str]) -> str:
+    page_html = csp.allow_script(page_html, ANCHOR_SCRIPT)
     return page_html.replace("</head>", anchor_script(anchors) + "</head>", 1)
 
 
@@ -170,11 +206,6 @@ class PageInfo:
 def short_link_page(info: PageInfo, site_url: str) -> str:
     here = f"go/{info.slug}/"
     targets = {lang: relative(here, info.urls[lang]) for lang in LANGS if lang in info.urls}
-    script = ("(function(){var t=" + _js(targets) + ",l=navigator.languages&&navigator.languages.length?"
-              "navigator.languages:[navigator.language||''],lang='en';"
-              "for(var i=0;i<l.length;i++){var c=String(l[i]).toLowerCase().slice(0,2);"
-              "if(c==='zh'||c==='en'){lang=c;break;}}"
-              "location.replace((t[lang]||t.zh||t.en)+location.hash);})();")
     items = "\n".join(
         f'<li lang="{lang}"><a href="{html.escape(targets[lang])}" hreflang="{lang}">'
         f"{LANG_NAMES[lang]}{COLON[lang]}{html.escape(info.titles[lang])}</a></li>" for lang in targets)
@@ -183,7 +214,8 @@ def short_link_page(info: PageInfo, site_url: str) -> str:
     body = (f"<h1>{html.escape(title)}</h1>\n<p>选择语言 · Choose a language:</p>\n"
             f'<ul class="short-link-targets">\n{items}\n</ul>')
     return _stub(canonical_lang, f'{SHORT_LINK_MARK}="{html.escape(info.slug)}"', title,
-                 site_url + info.urls[canonical_lang], script, body)
+                 site_url + info.urls[canonical_lang], _scripts(targets, SHORT_LINK_SCRIPT), body,
+                 script=SHORT_LINK_SCRIPT)
 
 
 def short_link_index(pages: list[PageInfo], site_url: str) -> str:
@@ -195,7 +227,7 @@ def short_link_index(pages: list[PageInfo], site_url: str) -> str:
         rows.append(f'<li><code>go/{html.escape(info.slug)}/</code> — {links}</li>')
     body = ("<h1>短链接 · Short links</h1>\n<p>在论坛里分享 <code>go/&lt;页面&gt;/</code>：读者会看到自己语言的页面。"
             "<br>Share <code>go/&lt;page&gt;/</code> in forums: readers get the page in their language.</p>\n"
-            f"<ul>\n" + "\n".join(rows) + "\n</ul>")
+            "<ul>\n" + "\n".join(rows) + "\n</ul>")
     return _stub("zh", f'{SHORT_LINK_MARK}=""', "短链接 · Short links", site_url, "", body)
 
 

@@ -22,8 +22,24 @@ class Visit:
         return [url for url in self.requests
                 if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own]
 
+    def csp_violations(self) -> list[str]:
+        """Content-Security-Policy violations the page reported (also logged as console errors)."""
+        return self.page.evaluate("window.__cspViolations || []")
+
     def close(self) -> None:
         self.context.close()
+
+
+# Every page a test opens reports policy violations as console errors, which the tests assert are none.
+CSP_LISTENER = """
+window.__cspViolations = [];
+addEventListener("securitypolicyviolation", function (e) {
+  var text = "CSP violation: " + e.violatedDirective + " " + (e.blockedURI || "inline") +
+             " at " + e.sourceFile + ":" + e.lineNumber;
+  window.__cspViolations.push(text);
+  console.error(text);
+});
+"""
 
 
 def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh-CN",
@@ -31,6 +47,7 @@ def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale=locale, color_scheme=color_scheme,
                                   is_mobile=viewport == "phone", has_touch=viewport == "phone",
                                   device_scale_factor=1)
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     visit = Visit(page, context)
     page.on("request", lambda request: visit.requests.append(request.url))
