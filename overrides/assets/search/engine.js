@@ -17,6 +17,9 @@
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
 var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten at once
+/* Missing words shown struck through, at most: Material draws them in quadratic time, so a link
+   with hundreds of words no page has (?q=...) froze the reader's tab for seconds. */
+var MAX_MISSING = 10;
 /* Field bits of a posting (scripts/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
 var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
@@ -30,8 +33,12 @@ var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}"; 
 
 /* loads: path -> promise (fetches in flight or done); shards: path -> parsed shard. */
 var state = { base: null, meta: null, loads: new Map(), shards: new Map(),
-              latest: null, stop: {}, stopHan: /$^/ };
+              latest: null, stop: table(), stopHan: /$^/ };
 
+/* Lookup tables keyed by words the reader typed have no prototype: "constructor" or "__proto__"
+   is a word like any other, never Object's own property. */
+function table() { return Object.create(null); }
+function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined; }
 function norm(s) { return String(s || "").normalize("NFKC").toLowerCase(); }
 function escapeHTML(s) {
   return String(s).replace(/[&<>"']/g, function (ch) {
@@ -101,7 +108,7 @@ function fieldName(bit, doc) { return bit === 2 && doc > 0 ? "heading" : BITS.fi
 /* Hits of one term: "page:doc" -> { page, doc, fields: {name: quality}, forms: [..] }. */
 function addHit(hits, page, doc, bit, quality, forms) {
   var id = page + ":" + doc, hit = hits.get(id);
-  if (!hit) hits.set(id, hit = { page: page, doc: doc, fields: {}, forms: [] });
+  if (!hit) hits.set(id, hit = { page: page, doc: doc, fields: table(), forms: [] });
   var name = fieldName(bit, doc);
   hit.fields[name] = Math.max(hit.fields[name] || 0, quality);
   forms.forEach(function (f) { if (hit.forms.indexOf(f) < 0) hit.forms.push(f); });
@@ -124,7 +131,7 @@ function latinHits(term, tiers) {
     Object.keys(shard).forEach(function (word) {
       if (groupOf(word) !== group) return;
       if (stemOf(word) !== term.stem && !(term.prefix && term.text.length >= 3 && word.startsWith(term.text))) return;
-      eachPosting(shard[word], function (page, doc, bits) {
+      eachPosting(own(shard, word), function (page, doc, bits) {
         eachBit(bits, function (bit) { addHit(hits, page, doc, bit, 1, [word]); });
       });
     });
@@ -136,7 +143,7 @@ function latinHits(term, tiers) {
 function places(key, tiers) {
   var out = new Map();
   shardsOf(key, tiers).forEach(function (shard) {
-    if (shard[key]) eachPosting(shard[key], function (page, doc, bits) {
+    if (own(shard, key)) eachPosting(own(shard, key), function (page, doc, bits) {
       var id = page + ":" + doc;
       out.set(id, (out.get(id) || 0) | bits);
     });
@@ -175,7 +182,7 @@ function hanHits(term, tiers, partial) {
    ("物联网卡怎么注销" -> 物联网卡, 注销). */
 var TOKEN = new RegExp("([" + HAN + "]+)|([a-z0-9\\u00df-\\u024f]+(?:['\\u2019][a-z]+)*)", "gu");
 function parse(query) {
-  var n = norm(query), terms = [], seen = {}, m, latinEnd = -1;
+  var n = norm(query), terms = [], seen = table(), m, latinEnd = -1;
   function add(term) { if (!seen[term.text]) { seen[term.text] = true; terms.push(term); } }
   TOKEN.lastIndex = 0;
   while ((m = TOKEN.exec(n))) {
@@ -214,7 +221,7 @@ function rankPages(q, tiers, partial) {
   q.terms.forEach(function (term) {
     (term.han ? hanHits(term, tiers, partial) : latinHits(term, tiers)).forEach(function (hit) {
       var page = pages.get(hit.page);
-      if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
+      if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: table(), strong: table() });
       var doc = page.docs.get(hit.doc);
       if (!doc) page.docs.set(hit.doc, doc = { number: hit.doc, score: 0, forms: [] });
       var best = 0;
@@ -289,9 +296,11 @@ function mark(html, re) {
 function items(page, fragment, q) {
   var forms = [];
   page.docs.forEach(function (doc) { doc.forms.forEach(function (f) { if (forms.indexOf(f) < 0) forms.push(f); }); });
-  var re = highlighter(forms), terms = {};
+  var re = highlighter(forms), terms = table(), missing = 0;
   forms.forEach(function (f) { terms[f] = true; });
-  q.terms.forEach(function (t) { if (!page.best[t.text]) terms[t.text] = false; });
+  q.terms.forEach(function (t) {
+    if (!page.best[t.text] && !(t.text in terms) && missing < MAX_MISSING) { terms[t.text] = false; missing++; }
+  });
   var article = page.docs.get(0);
   var group = [{ location: fragment.u, title: mark(escapeHTML(fragment.t), re),
                  text: fragment.d ? "<p>" + mark(escapeHTML(fragment.d), re) + "</p>" : "",
