@@ -9,6 +9,7 @@ from tests.browser.searching import open_search, search
 from tests.browser.visit import open_page
 from tests.conftest import BuiltSite
 
+
 def nonsense_words(count: int, seed: int = 19) -> list[str]:
     """Words no page has: random letters, eight of them, with a 'qz' no English word starts with."""
     rng = random.Random(seed)
@@ -55,14 +56,16 @@ for (const name of ["localStorage", "sessionStorage"]) {
 """
 
 
+STORAGE_STATE = "(() => { try { localStorage; return 'readable'; } catch (e) { return e.name; } })()"
+
+
 def test_pages_work_without_storage(browser, site: BuiltSite) -> None:
     """Cookies blocked: reading localStorage throws; no page throws, the palette still toggles."""
     for path in ("", "en/esim/", "go/esim/"):
         visit = open_page(browser, "about:blank", "phone", locale="en-US", expect_status=None)
         visit.context.add_init_script(NO_STORAGE)
         visit.page.goto(site.url(path), wait_until="networkidle")
-        assert visit.page.evaluate("(() => { try { localStorage; return 'readable'; } catch (e) { return e.name; } })()") \
-            == "SecurityError"
+        assert visit.page.evaluate(STORAGE_STATE) == "SecurityError"
         before = visit.page.locator("body").get_attribute("data-md-color-scheme")
         visit.page.locator("label.md-header__button[for^=__palette]:visible").first.click()
         visit.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
