@@ -34,7 +34,7 @@ test: $(VENV)/.test-deps browser-deps
 	$(BIN)/python -m pytest
 
 browser-deps:
-	@scripts/ensure_chromium.sh
+	@scripts/tools/ensure_chromium.sh
 
 clean:
 	rm -rf site .pytest_cache
@@ -43,4 +43,4 @@ clean:
 ## (about 20 minutes; `make bench BENCH_ARGS=--quick` for one run of each and no 1,000-pair corpus)
 bench: $(VENV)/.test-deps browser-deps
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python scripts/tools/bench.py $(BENCH_ARGS)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PROJECT_PARTS = ("mkdocs.yml", "redirects.yml", "overrides", "scripts", "docs")
 Edit = Callable[[str], str]

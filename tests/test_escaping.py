@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, BuiltSite
+from tests.helpers import ROOT, BuiltSite
 from tests.hostile import build, front_matter_line, make_project
 
 SITE_NAMES = {"zh": "注销指南", "en": "Card Cancellation Guide"}

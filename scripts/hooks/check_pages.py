@@ -14,14 +14,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-_SCRIPTS = str(Path(__file__).resolve().parent.parent)
-if _SCRIPTS not in sys.path:
-    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-from checkpages.engine import check_tree, has_errors  # noqa: E402
-from checkpages.files import docs_files  # noqa: E402
-from checkpages.model import Diagnostic, Severity  # noqa: E402
-from checkpages.reporters import format_line  # noqa: E402
+from checkpages.engine import check_tree, has_errors
+from checkpages.files import docs_files
+from checkpages.model import Diagnostic, Severity
+from checkpages.reporters import format_line
 
 log = logging.getLogger("mkdocs.hooks.check_pages")
 _checked: dict[str, tuple[tuple[str, int, int], ...]] = {}  # docs dir -> files as last checked clean

@@ -15,11 +15,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-_SCRIPTS = str(Path(__file__).resolve().parent.parent)
-if _SCRIPTS not in sys.path:
-    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-from sitelib import csp  # noqa: E402
+from sitelib import csp
 
 # Material's templates with inline scripts that this site's pages include (palette.html: the colour
 # scheme the reader chose); base.html and content.html are overridden in overrides/.

@@ -1,4 +1,4 @@
-"""Link-preview (Open Graph) images: one 1200x630 PNG per page, drawn at build time (scripts/ogimage.py).
+"""Link-preview (Open Graph) images: one 1200x630 PNG per page, drawn at build time (sitelib/ogimage.py).
 
 Images go to ``assets/og/<lang>/<slug>.png``; ``page.meta['og_image']`` tells overrides/main.html
 to emit the og:image tags. Drawn images are cached in ``.cache/og/`` (or $OG_CACHE_DIR), keyed by a
@@ -6,7 +6,7 @@ hash of everything drawn (title, language, site name, template version, font), s
 without changes copies them instead of drawing them again. Without the font package or Pillow the
 build stops and says to run ``pip install -r requirements.txt``.
 
-Drawing runs in the build's worker process (scripts/buildpool.py), submitted as each page's
+Drawing runs in the build's worker process (sitelib/buildpool.py), submitted as each page's
 Markdown is read, while MkDocs goes on rendering pages; the build waits for the images at the end.
 """
 from __future__ import annotations
@@ -21,12 +21,10 @@ from typing import Any
 
 from mkdocs import plugins
 
-_SCRIPTS = str(Path(__file__).resolve().parent.parent)
-if _SCRIPTS not in sys.path:
-    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-import buildpool  # noqa: E402
-from ogimage import font_path, image_path, render_timed  # noqa: E402
+from sitelib import buildpool
+from sitelib.ogimage import font_path, image_path, render_timed
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 

@@ -1,11 +1,16 @@
 """MkDocs hooks for site-wide behaviour that configuration alone cannot express."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
+
+from sitelib.templatecache import SharedBytecodeCache
 
 DEFAULT_LANGUAGE = "zh"
 
@@ -22,26 +27,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         _not_found_pages[config.site_dir] = output_content
         return output_content
     return _not_found_pages.get(config.site_dir, output_content)
-
-
-class SharedBytecodeCache(BytecodeCache):
-    """Compiled templates kept in memory for the whole run.
-
-    MkDocs makes a new Jinja environment for every build, and the i18n plugin runs one build per
-    language, so Material's ~40 templates were compiled twice. Jinja checks each template's source
-    checksum before it reuses the code, so an edited template (mkdocs serve) is compiled again.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 _templates = SharedBytecodeCache()

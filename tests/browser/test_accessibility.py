@@ -9,9 +9,8 @@ from importlib.resources import files
 
 import pytest
 
-from tests.browser.test_site import built_pages
-from tests.browser.visit import open_page
-from tests.conftest import VIEWPORTS, BuiltSite
+from tests.helpers import BuiltSite, built_pages
+from tools.browser import VIEWPORTS, open_page
 
 AXE_JS = files("axe_playwright_python").joinpath("axe.min.js")
 # WCAG 2 A/AA rules plus the best practices Lighthouse scores (it runs axe with these tags).

@@ -9,11 +9,11 @@ from typing import Iterator
 
 import pytest
 
-from tests.browser.searching import open_search, search
-from tests.browser.visit import open_page
-from tests.conftest import SUBPATH, BuiltSite
+from tests.helpers import BuiltSite
 from tests.hostile import build, make_project
-from tests.site_server import free_port, serve
+from tools.browser import open_page
+from tools.searching import open_search, search
+from tools.site_server import SUBPATH, free_port, serve
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 PAGES = ["", "en/", "esim/", "en/esim/", "en/safety/", "go/", "go/esim/"]

@@ -5,9 +5,9 @@ import random
 import string
 from urllib.parse import quote
 
-from tests.browser.searching import open_search, search
-from tests.browser.visit import open_page
-from tests.conftest import BuiltSite
+from tests.helpers import BuiltSite
+from tools.browser import open_page
+from tools.searching import open_search, search
 
 
 def nonsense_words(count: int, seed: int = 19) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.checker.helpers import DOCS, copy_docs
 
-from checkpages.engine import check_tree, markdown_files  # noqa: I001 - helpers put scripts/ on sys.path
+from checkpages.engine import check_tree, markdown_files
 from checkpages.model import Diagnostic, Severity
 from checkpages.reader import read_page
 

@@ -2,7 +2,7 @@
    (which speaks Material's message protocol) only when the reader opens search or types.
    createEngine(config, post) returns { prefetch(), query(text) }; query results go to post().
 
-   - Index: the reader's language only, sharded (scripts/searchindex.py): opening search fetches
+   - Index: the reader's language only, sharded (scripts/sitelib/searchindex.py): opening search fetches
      meta.json; a query fetches the key shards its words need, in passes that stop once they have
      enough (see rank), then the result fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
@@ -20,7 +20,7 @@ var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten
 /* Missing words shown struck through, at most: Material draws them in quadratic time, so a link
    with hundreds of words no page has (?q=...) froze the reader's tab for seconds. */
 var MAX_MISSING = 10;
-/* Field bits of a posting (scripts/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
+/* Field bits of a posting (scripts/sitelib/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
 var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
 var STOP = {
@@ -59,7 +59,7 @@ function stemOf(word) {
   return s;
 }
 
-/* Index layout (must match scripts/searchindex.py). */
+/* Index layout (must match scripts/sitelib/searchindex.py). */
 var IS_HAN = new RegExp("^[" + HAN + "]", "u");
 function groupOf(key) { return IS_HAN.test(key) ? key : key.slice(0, 3); }
 function fnv1a(s) {

@@ -9,6 +9,10 @@ from typing import Iterable, Protocol
 
 from checkpages.model import Diagnostic, Page, Site
 from checkpages.rules import (
+    citations_claims,
+    citations_known,
+    citations_parity,
+    citations_used,
     code_fences,
     docs_files,
     faq,
@@ -37,7 +41,8 @@ class Rule(Protocol):
 
 RULE_MODULES: tuple[ModuleType, ...] = (
     required_sections, steps, faq, front_matter, parity, heading_ids, links, safety,
-    file_format, front_matter_syntax, code_fences, front_matter_text, source_urls, raw_html,
-    docs_files,
+    file_format, front_matter_syntax, code_fences,
+    citations_known, citations_used, citations_parity, citations_claims,
+    front_matter_text, source_urls, raw_html, docs_files,
 )
 RULES: dict[str, Rule] = {module.code: module for module in RULE_MODULES}  # type: ignore[misc]

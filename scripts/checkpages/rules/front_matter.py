@@ -12,6 +12,7 @@ from checkpages.policy import (
     REVIEW_MAX_AGE_DAYS,
     TASK_KINDS,
 )
+from checkpages.rules._citations import source_items, source_problem
 
 code = "CP004"
 name = "front-matter"
@@ -116,18 +117,11 @@ def _as_date(value: Any) -> Optional[date]:
 
 def _sources(page: Page, value: Any) -> Iterator[Diagnostic]:
     if not isinstance(value, list) or not value:
-        yield _at(page, "sources", f"{page.kind_name} needs 'sources': a list of {{title, url}} with https URLs")
+        yield _at(page, "sources", f"{page.kind_name} needs 'sources': a list of {{id, title, url}} "
+                                   "(https; or publisher and date instead of url)")
         return
     # every item is checked, so an empty-or-bad list always yields at least one finding
-    for index, source in enumerate(value, start=1):
-        url = source.get("url") if isinstance(source, dict) else None
-        title = source.get("title") if isinstance(source, dict) else None
-        if not isinstance(title, str) or not title.strip() or not (isinstance(url, str) or _cited_offline(source)):
-            yield _at(page, "sources", f"source #{index} must have a 'title' and a 'url' (or 'publisher' and 'date')")
-        elif isinstance(url, str) and not url.startswith("https://"):
-            yield _at(page, "sources", f"source #{index} url must use https: {url}")
-
-
-def _cited_offline(source: dict[str, Any]) -> bool:
-    """A source without a stable https page: named by its publisher and date instead of a URL."""
-    return "url" not in source and all(source.get(key) not in (None, "") for key in ("publisher", "date"))
+    for item in source_items(page):
+        problem = source_problem(item)
+        if problem:
+            yield page.finding(code, item.line, 1, problem)

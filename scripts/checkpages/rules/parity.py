@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from checkpages.model import Diagnostic, Heading, Page, Severity, Site
-from checkpages.reader import DEFAULT_LANGUAGE, LANGUAGES
 from checkpages.policy import TASK_KINDS
+from checkpages.reader import DEFAULT_LANGUAGE, LANGUAGES
 from checkpages.sections import find_section, step_count
 
 code = "CP005"

@@ -1,17 +1,17 @@
 """CP017 source-urls: every source URL, on every page, is a plain https URL.
 
-The URL becomes an href at the foot of the page. CP004 already asks task pages for https; this rule
-adds every other page and what "plain" means: a host, and no spaces, quotes, angle brackets,
+The URL becomes an href at the foot of the page. CP004 (task pages) and CP012 (other pages) already
+ask for https; this rule says what "plain" means: a host, and no spaces, quotes, angle brackets,
 backslashes or control characters that could end the attribute or hide another scheme.
 """
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional
+from typing import Iterator, Optional
 from urllib.parse import urlsplit
 
-from checkpages.locate import value_line
 from checkpages.model import Diagnostic, IssueKind, Page, Site
+from checkpages.rules._citations import source_items
 
 code = "CP017"
 name = "source-urls"
@@ -27,24 +27,14 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
         return
     if any(i.kind is IssueKind.FRONT_MATTER for i in page.read_issues):
         return
-    sources = page.front_matter.get("sources")
-    if not isinstance(sources, list):
-        return
-    for index, source in enumerate(sources, start=1):
-        if isinstance(source, dict) and "url" in source:
-            yield from _check_url(page, index, source["url"])
-
-
-def _check_url(page: Page, index: int, url: Any) -> Iterator[Diagnostic]:
-    if not isinstance(url, str):
-        yield page.finding(code, page.key_line("sources"), 1, f"source #{index} url must be text")
-        return
-    if page.is_task and not url.startswith("https://"):
-        return  # CP004 reports it ("url must use https")
-    problem = url_problem(url)
-    if problem:
-        shown = url if len(url) <= 80 else url[:77] + "..."
-        yield page.finding(code, value_line(page, "sources", url), 1, f"source #{index} url {problem}: {shown!r}")
+    for item in source_items(page):
+        url = item.value.get("url") if isinstance(item.value, dict) else None
+        if not isinstance(url, str) or not url.startswith("https://"):
+            continue  # CP004 / CP012 report a missing or non-https URL
+        problem = url_problem(url)
+        if problem:
+            shown = url if len(url) <= 80 else url[:77] + "..."
+            yield page.finding(code, item.line, 1, f"source #{item.number} url {problem}: {shown!r}")
 
 
 def url_problem(url: str) -> Optional[str]:

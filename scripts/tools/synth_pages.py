@@ -94,7 +94,7 @@ FAQ = (
 
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-MARKUP = re.compile(r"\*\*|`|\{[^}]*\}|<[^>]+>")
+MARKUP = re.compile(r"\*\*|`|\{[^}]*\}|<[^>]+>|\[@[^\]\s]+\]")  # citations too: pages cite their sources
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # Anything that could read as markup, a link or a contact once cut out of its page.
 UNSAFE = re.compile(r"[\[\]|#@<>:*_]|https?|\.md|!!!|telegram|whatsapp|电报|加群|微信群|qq群|javascript",
@@ -148,8 +148,13 @@ def _front_matter(title: str, description: str, card: str, aliases: list[str]) -
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"description: {json.dumps(description, ensure_ascii=False)}\ncard_type: {card}\n"
             f"aliases: {json.dumps(aliases, ensure_ascii=False)}\nlast_reviewed: 2026-11-01\nsources:\n"
-            "  - title: MIIT\n    url: https://www.miit.gov.cn/\n"
-            "  - title: GSMA\n    url: https://www.gsma.com/\n---\n\n")
+            "  - id: miit\n    title: MIIT\n    url: https://www.miit.gov.cn/\n"
+            "  - id: gsma\n    title: GSMA\n    url: https://www.gsma.com/\n---\n\n")
+
+
+def _cited(text: str, *ids: str) -> str:
+    """A paragraph or list item as the real pages write it: the claim, then its citations."""
+    return text + "".join(f"[@{source_id}]" for source_id in ids)
 
 
 def _card_page(card: str, language: str, steps: int, neighbour: str, seed: int) -> str:
@@ -157,13 +162,17 @@ def _card_page(card: str, language: str, steps: int, neighbour: str, seed: int) 
     zh = language == "zh"
     name = CARD_NAMES[card][0 if zh else 1]
     # sizes below are in Chinese characters; scaled so a page lands near 1,500 characters / 700 words
-    prose = (lambda size: _zh_prose(rng, int(size * 0.92))) if zh else (lambda size: _en_prose(rng, int(size * 0.36)))
+    text = (lambda size: _zh_prose(rng, int(size * 0.92))) if zh else (lambda size: _en_prose(rng, int(size * 0.36)))
+
+    def prose(size: int) -> str:
+        return _cited(text(size), "miit")
+
     article = "an" if name[0] in "eIaou" else "a"
     h = ("如何注销" + name, "准备", "步骤", "注销之后", "常见问题", "怎么认出这类卡") if zh else \
         (f"How to cancel {article} {name}", "Prerequisites", "Steps", "After-care", "FAQ", "How to tell it is yours")
     parts = [
-        _front_matter(h[0], prose(40)[:60] if zh else prose(40)[:150], card, [name, card]),
-        f"# {h[0]} {{#{card}}}\n\n{prose(200)}\n\n",
+        _front_matter(h[0], text(40)[:60] if zh else text(40)[:150], card, [name, card]),
+        f"# {h[0]} {{#{card}}}\n\n{_cited(text(200), 'miit', 'gsma')}\n\n",
         f"## {h[5]} {{#identify}}\n\n{prose(150)}\n\n",
         f"## {h[1]} {{#prerequisites}}\n\n" + "".join(f"- {prose(40)}\n" for _ in range(4)) + "\n",
         f"## {h[2]} {{#steps}}\n\n" + "".join(f"{i}. {prose(45)}\n" for i in range(1, steps + 1)),
