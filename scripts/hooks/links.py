@@ -75,5 +75,8 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
-    write_redirects(_loaded_redirects, site_dir, site_url)
+    try:
+        write_redirects(_loaded_redirects, site_dir, site_url)
+    except ValueError as error:  # a path that would leave the site folder: refused, in one line
+        raise PluginError(f"links: {error}") from error
     write_short_links(short_link_order(_pages), site_dir, site_url)

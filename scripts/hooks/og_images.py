@@ -24,7 +24,7 @@ from mkdocs import plugins
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib import buildpool
-from sitelib.ogimage import font_path, image_path, render_timed
+from sitelib.ogimage import font_path, image_path, render_timed, usable_cache
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 
@@ -37,8 +37,17 @@ def cache_dir_for(config: Any) -> Path:
     return Path(override) if override else Path(config.config_file_path).parent / ".cache" / "og"
 
 
+_cache: dict[str, Path | None] = {}  # config file -> the cache folder, None when it cannot be written
+
+
 def on_config(config: Any) -> None:
     font_path()  # fail at once, with the fix in the message, when the font is not installed
+    folder = cache_dir_for(config)
+    problem = usable_cache(folder)
+    if problem and config.config_file_path not in _cache:  # said once, not once per language
+        log.info(f"og_images: the preview-image cache {folder} cannot be written ({problem}); drawing every "
+                 "image without it (set OG_CACHE_DIR to a writable folder to keep them between builds)")
+    _cache[config.config_file_path] = None if problem else folder
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -48,7 +57,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     title = str((page.meta or {}).get("title") or page.title or config.site_name)
     rel = image_path(page.url, lang)
     dest = Path(config.site_dir) / rel
-    _pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
+    cache = _cache.get(config.config_file_path, cache_dir_for(config))
+    _pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache))
     page.meta["og_image"] = rel
     return markdown
 

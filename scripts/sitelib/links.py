@@ -88,9 +88,25 @@ def load_redirects(path: Path) -> dict[str, Redirect]:
         to = value.get("to")
         if to is None and not anchors:
             raise ValueError(f"{path}: {old!r}: needs 'to' or 'anchors'")
-        entry = Redirect(norm_path(str(old)), None if to is None else norm_path(str(to)), anchors)
+        entry = Redirect(site_path(path, old), None if to is None else site_path(path, to), anchors)
         result[entry.old] = entry
     return result
+
+
+_UNSAFE_PATH = re.compile(r"[\\\x00-\x1f\x7f]|^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def site_path(source: Path, value: Any) -> str:
+    """A redirects.yml path, normalised; ValueError (one line) unless it stays inside the site:
+    no '..' or '.' segments, no absolute path (only the root itself is written '/'), no backslash,
+    control character or URL scheme."""
+    text = str(value).strip()
+    segments = text.strip("/").split("/")
+    if (text.startswith("/") and text != "/") or "//" in text or _UNSAFE_PATH.search(text) \
+            or any(segment in (".", "..") for segment in segments):
+        raise ValueError(f"{source}: {text!r} is not a path inside the site (write it as in published.txt, "
+                         "e.g. en/esim/; no '..', no leading '/' except the root '/')")
+    return norm_path(text)
 
 
 def page_ids(html_file: Path) -> set[str]:
@@ -239,16 +255,24 @@ def short_link_index(pages: list[PageInfo], site_url: str) -> str:
     return _stub("zh", f'{SHORT_LINK_MARK}=""', "短链接 · Short links", site_url, "", body)
 
 
+def inside(site_dir: Path, path: str) -> Path:
+    """site_dir/path/index.html, refused (ValueError) when links or '..' would take it outside."""
+    target = (site_dir / path / "index.html").resolve()
+    if not target.is_relative_to(site_dir.resolve()):
+        raise ValueError(f"{REDIRECTS_FILE}: {show_path(path)} is outside the site folder")
+    return target
+
+
 def write_redirects(redirects: dict[str, Redirect], site_dir: Path, site_url: str) -> None:
     for entry in redirects.values():
-        old_file = site_dir / entry.old / "index.html"
+        old_file = inside(site_dir, entry.old)
         if entry.to is None:
             if not old_file.is_file():
                 log.warning(f"{REDIRECTS_FILE}: {show_path(entry.old)}: anchors renamed on a page that does not exist")
                 continue
             target_file = old_file
         else:
-            target_file = site_dir / entry.to / "index.html"
+            target_file = inside(site_dir, entry.to)
             if old_file.is_file():
                 log.warning(f"{REDIRECTS_FILE}: {show_path(entry.old)} is still a page; remove the redirect "
                             "or the page")
