@@ -38,20 +38,16 @@ def check(page: Page, site: Site) -> Iterable[Diagnostic]:
 
 
 def check_tree(site: Site) -> Iterator[Diagnostic]:
-    owned = theme_paths(site.docs_dir.parent / THEME_DIR)
+    theme_dirs = [folder for folder in (site.docs_dir.parent / THEME_DIR, _material_dir()) if folder is not None]
     root_length = len(str(site.docs_dir)) + 1
     for path in docs_files(site.docs_dir):
         rel = str(path)[root_length:].replace("\\", "/")
-        yield from _check_file(site, path, rel, owned)
+        yield from _check_file(site, path, rel, theme_dirs)
 
 
-def theme_paths(custom_dir: Path) -> set[str]:
-    """Paths the theme publishes: the project's overrides and Material's own files."""
-    owned: set[str] = set()
-    for folder in (custom_dir, _material_dir()):
-        if folder is not None and folder.is_dir():
-            owned.update(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    return owned
+def _owned(rel: str, theme_dirs: list[Path]) -> bool:
+    """True when the theme publishes a file at rel (the project's overrides, or Material's own)."""
+    return rel.startswith(RESERVED_OUTPUT_PREFIXES) or any((folder / rel).is_file() for folder in theme_dirs)
 
 
 def _material_dir() -> Path | None:
@@ -62,9 +58,9 @@ def _material_dir() -> Path | None:
     return Path(material.__file__).parent / "templates"
 
 
-def _check_file(site: Site, path: Path, rel: str, owned: set[str]) -> Iterator[Diagnostic]:
+def _check_file(site: Site, path: Path, rel: str, theme_dirs: list[Path]) -> Iterator[Diagnostic]:
     suffix = path.suffix.lower()
-    if rel in owned or rel.startswith(RESERVED_OUTPUT_PREFIXES):
+    if _owned(rel, theme_dirs):
         yield site.finding(rel, code, 1, 1, f"{rel} would replace a file of the theme or the build "
                                             "on every page; rename or move it")
     elif suffix == ".md":
