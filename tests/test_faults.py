@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from sitelib import links
-from tools.site_server import free_port
 
+from sitelib import links
 from tests.helpers import ROOT
 from tests.hostile import build, make_project
+from tools.site_server import free_port
 
 
 def children(pid: int) -> set[int]:

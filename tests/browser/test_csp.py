@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
 from sitelib import csp
+from tests.helpers import BuiltSite
+from tests.hostile import build, make_project
 from tools.browser import open_page
 from tools.searching import open_search, search
 from tools.site_server import SUBPATH, free_port, serve
-
-from tests.helpers import BuiltSite
-from tests.hostile import build, make_project
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 PAGES = ["", "en/", "esim/", "en/esim/", "en/safety/", "go/", "go/esim/"]
