@@ -88,7 +88,8 @@ def load_redirects(path: Path) -> dict[str, Redirect]:
         to = value.get("to")
         if to is None and not anchors:
             raise ValueError(f"{path}: {old!r}: needs 'to' or 'anchors'")
-        entry = Redirect(site_path(path, old), None if to is None else site_path(path, to), anchors)
+        entry = Redirect(site_path(path, old), None if to is None else site_path(path, to, absolute_ok=True),
+                         anchors)
         result[entry.old] = entry
     return result
 
@@ -96,14 +97,15 @@ def load_redirects(path: Path) -> dict[str, Redirect]:
 _UNSAFE_PATH = re.compile(r"[\\\x00-\x1f\x7f]|^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def site_path(source: Path, value: Any) -> str:
-    """A redirects.yml path, normalised; ValueError (one line) unless it stays inside the site:
-    no '..' or '.' segments, no absolute path (only the root itself is written '/'), no backslash,
-    control character or URL scheme."""
+def site_path(source: Path, value: Any, absolute_ok: bool = False) -> str:
+    """A redirects.yml path, normalised; ValueError (one line) unless it stays inside the site: no
+    '..' or '.' segments, no backslash, control character or URL scheme, and for an old path (where a
+    page is written) no absolute path: only the root itself is written '/'. A target may be written
+    from the site root ('/en/esim/')."""
     text = str(value).strip()
     segments = text.strip("/").split("/")
-    if (text.startswith("/") and text != "/") or "//" in text or _UNSAFE_PATH.search(text) \
-            or any(segment in (".", "..") for segment in segments):
+    absolute = text.startswith("/") and text != "/" and not absolute_ok
+    if absolute or "//" in text or _UNSAFE_PATH.search(text) or any(segment in (".", "..") for segment in segments):
         raise ValueError(f"{source}: {text!r} is not a path inside the site (write it as in published.txt, "
                          "e.g. en/esim/; no '..', no leading '/' except the root '/')")
     return norm_path(text)

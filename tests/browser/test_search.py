@@ -216,7 +216,7 @@ def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite
     """engine.js and scripts/sitelib/searchindex.py agree on key groups, shard numbers and postings; queries
     split into the terms the index has keys for."""
     from sitelib import searchindex
-    visit = open_page(browser, site.url(""), "desktop")
+    visit = open_page(browser, site.url(""), "desktop", bypass_csp=True)  # the test adds inline scripts
     page = visit.page
     for script in ("stemmer.js", "engine.js"):
         page.add_script_tag(content=(ROOT / "overrides" / "assets" / "search" / script).read_text(encoding="utf-8"))
