@@ -11,7 +11,7 @@ from typing import Optional
 
 import pytest
 
-from checkpages.engine import check_tree, markdown_files  # noqa: I001 - helpers put scripts/ on sys.path
+from checkpages.engine import check_tree, markdown_files
 from checkpages.model import Diagnostic
 from checkpages.reader import read_page
 from tests.checker.helpers import DOCS, copy_docs

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from checkpages.model import Diagnostic, Page, Severity, Site
-from checkpages.reader import DEFAULT_LANGUAGE
+from checkpages.policy import DEFAULT_LANGUAGE
 from checkpages.rules._citations import page_citations
 
 code = "CP014"
