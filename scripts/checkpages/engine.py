@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional
 
+from checkpages.files import docs_files
 from checkpages.model import Diagnostic, Page, Severity, Site
 from checkpages.reader import read_page
 from checkpages.rules import RULES
@@ -21,11 +22,7 @@ def display_path(path: Path, base: Optional[Path] = None) -> str:
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
-    found: list[Path] = []
-    for folder, subfolders, files in os.walk(docs_dir):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found.extend(Path(folder, name) for name in sorted(files) if name.endswith(".md"))
-    return found
+    return [path for path in docs_files(docs_dir) if path.name.endswith(".md")]
 
 
 def load_site(docs_dir: Path, today: Optional[date] = None, base: Optional[Path] = None) -> Site:
@@ -39,12 +36,14 @@ def load_site(docs_dir: Path, today: Optional[date] = None, base: Optional[Path]
         # string slicing, not Path.relative_to: it is a measurable cost on thousands of files
         rel = str(path)[root_length:].replace(os.sep, "/")
         pages.append(read_page(path, rel, prefix + rel))
-    return Site(docs_dir=docs_dir, pages=pages, today=today or date.today())
+    return Site(docs_dir=docs_dir, pages=pages, today=today or date.today(), display_prefix=prefix)
 
 
 def check_site(site: Site, codes: Optional[Iterable[str]] = None) -> list[Diagnostic]:
     selected = [RULES[c] for c in (codes if codes is not None else RULES)]
     findings = [finding for page in site.pages for rule in selected for finding in rule.check(page, site)]
+    # Site-level rules (the files of the docs folder, not one page) have check_tree(site).
+    findings += [finding for rule in selected if hasattr(rule, "check_tree") for finding in rule.check_tree(site)]
     return sorted(set(findings))
 
 

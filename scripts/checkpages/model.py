@@ -125,9 +125,15 @@ class Site:
     docs_dir: Path
     pages: list[Page]
     today: date
+    display_prefix: str = ""  # put before a path relative to docs_dir to print it (as pages are printed)
     by_rel: dict[str, Page] = field(default_factory=dict)
     by_slug_language: dict[tuple[str, Optional[str]], Page] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_rel = {p.rel: p for p in self.pages}
         self.by_slug_language = {(p.slug, p.language): p for p in self.pages}
+
+    def finding(self, rel: str, code: str, line: int, col: int, message: str,
+                severity: Severity = Severity.ERROR) -> Diagnostic:
+        """A finding about any file below docs_dir (site-level rules: not only Markdown pages)."""
+        return Diagnostic(self.display_prefix + rel, line, col, code, message, severity)

@@ -75,5 +75,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
-    links.write_redirects(state.redirects, site_dir, site_url, _languages())
+    try:
+        links.write_redirects(state.redirects, site_dir, site_url, _languages())
+    except ValueError as error:  # a path that would leave the site folder: refused, in one line
+        raise PluginError(f"links: {error}") from error
     links.write_short_links(links.short_link_order(state.pages), site_dir, site_url, _languages())

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs
 
 from sitelib import buildpool
 from sitelib.i18n import in_nested_build, site_languages
-from sitelib.ogimage import font_path, image_path, render_timed
+from sitelib.ogimage import font_path, image_path, render_timed, usable_cache
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 
@@ -40,6 +40,7 @@ class OgState:
     cached: int = 0
     seconds: float = 0.0   # drawing time in the workers
     waited: float = 0.0    # time the build spent waiting for them
+    caches: dict[str, Path | None] = field(default_factory=dict)  # config file -> cache folder, None: unwritable
 
     def reset_counts(self) -> None:
         self.drawn, self.cached, self.seconds, self.waited = 0, 0, 0.0, 0.0
@@ -55,6 +56,12 @@ def cache_dir_for(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> None:
     font_path()  # fail at once, with the fix in the message, when the font is not installed
+    folder = cache_dir_for(config)
+    problem = usable_cache(folder)
+    if problem and config.config_file_path not in state.caches:  # said once, not once per language
+        log.info(f"og_images: the preview-image cache {folder} cannot be written ({problem}); drawing every "
+                 "image without it (set OG_CACHE_DIR to a writable folder to keep them between builds)")
+    state.caches[config.config_file_path] = None if problem else folder
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -64,7 +71,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     title = str((page.meta or {}).get("title") or page.title or config.site_name)
     rel = image_path(page.url, lang)
     dest = Path(config.site_dir) / rel
-    state.pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
+    cache = state.caches.get(config.config_file_path, cache_dir_for(config))
+    state.pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache))
     page.meta["og_image"] = rel
     return markdown
 

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from sitelib import csp
 from sitelib.i18n import Languages
 
 log = logging.getLogger("mkdocs.hooks.links")
@@ -88,9 +89,27 @@ def load_redirects(path: Path) -> dict[str, Redirect]:
         to = value.get("to")
         if to is None and not anchors:
             raise ValueError(f"{path}: {old!r}: needs 'to' or 'anchors'")
-        entry = Redirect(norm_path(str(old)), None if to is None else norm_path(str(to)), anchors)
+        entry = Redirect(site_path(path, old), None if to is None else site_path(path, to, absolute_ok=True),
+                         anchors)
         result[entry.old] = entry
     return result
+
+
+_UNSAFE_PATH = re.compile(r"[\\\x00-\x1f\x7f]|^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def site_path(source: Path, value: Any, absolute_ok: bool = False) -> str:
+    """A redirects.yml path, normalised; ValueError (one line) unless it stays inside the site: no
+    '..' or '.' segments, no backslash, control character or URL scheme, and for an old path (where a
+    page is written) no absolute path: only the root itself is written '/'. A target may be written
+    from the site root ('/en/esim/')."""
+    text = str(value).strip()
+    segments = text.strip("/").split("/")
+    absolute = text.startswith("/") and text != "/" and not absolute_ok
+    if absolute or "//" in text or _UNSAFE_PATH.search(text) or any(segment in (".", "..") for segment in segments):
+        raise ValueError(f"{source}: {text!r} is not a path inside the site (write it as in published.txt, "
+                         "e.g. en/esim/; no '..', no leading '/' except the root '/')")
+    return norm_path(text)
 
 
 def page_ids(html_file: Path) -> set[str]:
@@ -104,25 +123,59 @@ def _js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
-def _on_load(script: str) -> str:
-    """Run after the stub has fully loaded: navigating away earlier aborts its own request."""
-    return f'<script>addEventListener("DOMContentLoaded",function(){{{script}}});</script>' if script else ""
+# The pages' scripts are constants, the same on every page: the Content-Security-Policy allows them by
+# hash (scripts/sitelib/csp.py). What varies is in a JSON block (`<script type="application/json">`,
+# never run) that they read. Anchor maps are read as own properties only: #constructor or
+# #__proto__ is not a renamed anchor.
+REDIRECT_SCRIPT = ('addEventListener("DOMContentLoaded",function(){'
+                   'var d=JSON.parse(document.getElementById("__links").textContent),h=location.hash,a=h.slice(1);'
+                   'try{a=decodeURIComponent(a);}catch(e){}'
+                   'var own=Object.prototype.hasOwnProperty.call(d.anchors,a);'
+                   'location.replace(d.to+(own?"#"+d.anchors[a]:h));});')
+SHORT_LINK_SCRIPT = ('addEventListener("DOMContentLoaded",function(){'
+                     'var t=JSON.parse(document.getElementById("__links").textContent),'
+                     'l=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||""],'
+                     'lang="en";for(var i=0;i<l.length;i++){var c=String(l[i]).toLowerCase().slice(0,2);'
+                     'if(c==="zh"||c==="en"){lang=c;break;}}'
+                     'location.replace((t[lang]||t.zh||t.en)+location.hash);});')
+ANCHOR_SCRIPT = ('(function(){var map=JSON.parse(document.getElementById("__anchors").textContent);'
+                 'function go(){var a=location.hash.slice(1);try{a=decodeURIComponent(a);}catch(e){}'
+                 'if(Object.prototype.hasOwnProperty.call(map,a)){location.replace("#"+map[a]);}}'
+                 'if(document.readyState==="loading"){document.addEventListener("DOMContentLoaded",go);}else{go();}'
+                 'window.addEventListener("hashchange",go);})();')
+STUB_STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:38rem;margin:2.5rem auto;padding:0 1rem;"
+              "color:#222}a{color:#0b5394}li{margin:.4rem 0}")
 
 
-def _stub(lang: str, mark: str, title: str, canonical: str, script: str, body: str, extra_head: str = "") -> str:
+def _data(element_id: str, value: Any) -> str:
+    return f'<script type="application/json" id="{element_id}">{_js(value)}</script>'
+
+
+def _scripts(data: Any, script: str) -> str:
+    """The page's data, then the script that reads it (run after the stub has fully loaded:
+    navigating away earlier aborts its own request)."""
+    return f"{_data('__links', data)}\n<script>{script}</script>" if script else ""
+
+
+def stub_policy(script: str) -> str:
+    return csp.policy([csp.digest(script)] if script else [], [csp.digest(STUB_STYLE)])
+
+
+def _stub(lang: str, mark: str, title: str, canonical: str, scripts: str, body: str, extra_head: str = "",
+          script: str = "") -> str:
     e = html.escape
     return f"""<!doctype html>
 <html lang="{lang}" {mark}>
 <head>
 <meta charset="utf-8">
+{csp.meta_tag(e(stub_policy(script)))}
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{e(title)}</title>
 <link rel="canonical" href="{e(canonical)}">
 <link rel="icon" href="data:,">
-{_on_load(script)}{extra_head}
-<style>body{{font:1.05rem/1.6 system-ui,sans-serif;max-width:38rem;margin:2.5rem auto;padding:0 1rem;color:#222}}
-a{{color:#0b5394}}li{{margin:.4rem 0}}</style>
+{scripts}{extra_head}
+<style>{STUB_STYLE}</style>
 </head>
 <body>
 <main>
@@ -137,26 +190,21 @@ def redirect_page(entry: Redirect, site_url: str, title: str, langs: Languages) 
     assert entry.to is not None
     target = relative(entry.old, entry.to)
     lang = langs.of_path(entry.old)
-    script = (f"(function(){{var map={_js(entry.anchors)},h=location.hash,a=h.slice(1);"
-              f"try{{a=decodeURIComponent(a);}}catch(e){{}}"
-              f"location.replace({_js(target)}+(map[a]?'#'+map[a]:h));}})();")
+    scripts = _scripts({"to": target, "anchors": entry.anchors}, REDIRECT_SCRIPT)
     refresh = f'\n<noscript><meta http-equiv="refresh" content="0; url={html.escape(target)}"></noscript>'
     text = MOVED.get(lang, MOVED["en"])
     body = f'<p>{text}<a href="{html.escape(target)}">{html.escape(title)}</a></p>'
-    return _stub(lang, f'{REDIRECT_MARK}="{html.escape(entry.to)}"', title, site_url + entry.to, script, body,
-                 refresh)
+    return _stub(lang, f'{REDIRECT_MARK}="{html.escape(entry.to)}"', title, site_url + entry.to, scripts, body,
+                 refresh, REDIRECT_SCRIPT)
 
 
 def anchor_script(anchors: dict[str, str]) -> str:
     """Added to a page that still exists but renamed some heading ids: #old becomes #new."""
-    return ("<script>(function(){var map=" + _js(anchors) + ";function go(){"
-            "var a=location.hash.slice(1);try{a=decodeURIComponent(a);}catch(e){}"
-            "if(map[a]){location.replace('#'+map[a]);}}"
-            "if(document.readyState==='loading'){document.addEventListener('DOMContentLoaded',go);}else{go();}"
-            "window.addEventListener('hashchange',go);})();</script>")
+    return _data("__anchors", anchors) + f"<script>{ANCHOR_SCRIPT}</script>"
 
 
 def add_anchor_script(page_html: str, anchors: dict[str, str]) -> str:
+    page_html = csp.allow_script(page_html, ANCHOR_SCRIPT)
     return page_html.replace("</head>", anchor_script(anchors) + "</head>", 1)
 
 
@@ -185,11 +233,6 @@ def short_link_order(pages: dict[str, PageInfo]) -> list[PageInfo]:
 def short_link_page(info: PageInfo, site_url: str, langs: Languages) -> str:
     here = f"go/{info.slug}/"
     targets = {lang: relative(here, info.urls[lang]) for lang in langs.codes if lang in info.urls}
-    script = ("(function(){var t=" + _js(targets) + ",l=navigator.languages&&navigator.languages.length?"
-              "navigator.languages:[navigator.language||''],lang='en';"
-              "for(var i=0;i<l.length;i++){var c=String(l[i]).toLowerCase().slice(0,2);"
-              "if(c==='zh'||c==='en'){lang=c;break;}}"
-              "location.replace((t[lang]||t.zh||t.en)+location.hash);})();")
     items = "\n".join(
         f'<li lang="{lang}"><a href="{html.escape(targets[lang])}" hreflang="{lang}">'
         f"{langs.names[lang]}{COLON.get(lang, ': ')}{html.escape(info.titles[lang])}</a></li>" for lang in targets)
@@ -198,7 +241,8 @@ def short_link_page(info: PageInfo, site_url: str, langs: Languages) -> str:
     body = (f"<h1>{html.escape(title)}</h1>\n<p>选择语言 · Choose a language:</p>\n"
             f'<ul class="short-link-targets">\n{items}\n</ul>')
     return _stub(canonical_lang, f'{SHORT_LINK_MARK}="{html.escape(info.slug)}"', title,
-                 site_url + info.urls[canonical_lang], script, body)
+                 site_url + info.urls[canonical_lang], _scripts(targets, SHORT_LINK_SCRIPT), body,
+                 script=SHORT_LINK_SCRIPT)
 
 
 def short_link_index(pages: list[PageInfo], site_url: str, langs: Languages) -> str:
@@ -214,16 +258,24 @@ def short_link_index(pages: list[PageInfo], site_url: str, langs: Languages) -> 
     return _stub(langs.default, f'{SHORT_LINK_MARK}=""', "短链接 · Short links", site_url, "", body)
 
 
+def inside(site_dir: Path, path: str) -> Path:
+    """site_dir/path/index.html, refused (ValueError) when links or '..' would take it outside."""
+    target = (site_dir / path / "index.html").resolve()
+    if not target.is_relative_to(site_dir.resolve()):
+        raise ValueError(f"{REDIRECTS_FILE}: {show_path(path)} is outside the site folder")
+    return target
+
+
 def write_redirects(redirects: dict[str, Redirect], site_dir: Path, site_url: str, langs: Languages) -> None:
     for entry in redirects.values():
-        old_file = site_dir / entry.old / "index.html"
+        old_file = inside(site_dir, entry.old)
         if entry.to is None:
             if not old_file.is_file():
                 log.warning(f"{REDIRECTS_FILE}: {show_path(entry.old)}: anchors renamed on a page that does not exist")
                 continue
             target_file = old_file
         else:
-            target_file = site_dir / entry.to / "index.html"
+            target_file = inside(site_dir, entry.to)
             if old_file.is_file():
                 log.warning(f"{REDIRECTS_FILE}: {show_path(entry.old)} is still a page; remove the redirect "
                             "or the page")

@@ -171,10 +171,14 @@ def cache_key(title: str, lang: str, site_name: str) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-def render(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -> bool:
-    """Write the preview PNG to dest; True when it was drawn, False when it came from the cache."""
-    cached = cache_dir / f"{cache_key(title, lang, site_name)}.png"
+def render(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path | None) -> bool:
+    """Write the preview PNG to dest; True when it was drawn, False when it came from the cache.
+    Without a cache_dir (it is not writable) every image is drawn."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if cache_dir is None:
+        draw(title, site_name).save(dest, format="PNG", compress_level=6)
+        return True
+    cached = cache_dir / f"{cache_key(title, lang, site_name)}.png"
     if cached.is_file():
         shutil.copyfile(cached, dest)
         return False
@@ -187,6 +191,18 @@ def render(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -
     return True
 
 
+def usable_cache(cache_dir: Path) -> str | None:
+    """Why the cache folder cannot be written (created if missing), or None when it can."""
+    probe = cache_dir / f".probe.{os.getpid()}"
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
 def image_path(page_url: str, lang: str) -> str:
     """Where a page's image lives, below the site root: assets/og/en/esim.png."""
     slug = page_url.strip("/")
@@ -195,7 +211,8 @@ def image_path(page_url: str, lang: str) -> str:
     return f"assets/og/{lang}/{slug.replace('/', '-') or 'index'}.png"
 
 
-def render_timed(title: str, lang: str, site_name: str, dest: Path, cache_dir: Path) -> tuple[bool, float]:
+def render_timed(title: str, lang: str, site_name: str, dest: Path,
+                 cache_dir: Path | None) -> tuple[bool, float]:
     """render(), as the drawing process runs it: (drawn, seconds), for the build's log line."""
     started = time.perf_counter()
     drawn = render(title, lang, site_name, dest, cache_dir)

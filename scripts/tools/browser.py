@@ -26,15 +26,33 @@ class Visit:
         return [url for url in self.requests
                 if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own]
 
+    def csp_violations(self) -> list[str]:
+        """Content-Security-Policy violations the page reported (also logged as console errors)."""
+        return self.page.evaluate("window.__cspViolations || []")
+
     def close(self) -> None:
         self.context.close()
 
 
+# Every page a test opens reports policy violations as console errors, which the tests assert are none.
+CSP_LISTENER = """
+window.__cspViolations = [];
+addEventListener("securitypolicyviolation", function (e) {
+  var text = "CSP violation: " + e.violatedDirective + " " + (e.blockedURI || "inline") +
+             " at " + e.sourceFile + ":" + e.lineNumber;
+  window.__cspViolations.push(text);
+  console.error(text);
+});
+"""
+
+
 def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh-CN",
-              color_scheme: str = "light", expect_status: int | None = 200) -> Visit:
+              color_scheme: str = "light", expect_status: int | None = 200, bypass_csp: bool = False) -> Visit:
+    """bypass_csp: for a test that adds its own inline scripts (axe, the engine's internals)."""
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale=locale, color_scheme=color_scheme,
                                   is_mobile=viewport == "phone", has_touch=viewport == "phone",
-                                  device_scale_factor=1)
+                                  device_scale_factor=1, bypass_csp=bypass_csp)
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     visit = Visit(page, context)
     page.on("request", lambda request: visit.requests.append(request.url))

@@ -119,3 +119,23 @@ def test_short_link_through_a_moved_page_still_lands(browser, moved_site: BuiltS
     visit = open_page(browser, moved_site.url("go/esim/#steps"), "phone", locale="en-GB")
     landed(visit, moved_site, "en/esim-card/", "steps")
     visit.close()
+
+
+@pytest.mark.parametrize("anchor", ["constructor", "__proto__", "toString"])
+def test_redirect_ignores_anchor_names_of_object_properties(browser, moved_site: BuiltSite, anchor: str) -> None:
+    """#constructor is not a renamed anchor: the reader lands on the new page with the hash kept."""
+    visit = open_page(browser, moved_site.url(f"en/esim/#{anchor}"), "phone", locale="en-US")
+    visit.page.wait_for_url(moved_site.url("en/esim-card/") + "**")
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.page.url == moved_site.url("en/esim-card/") + f"#{anchor}"
+    assert visit.console_errors == []
+    visit.close()
+
+
+@pytest.mark.parametrize("anchor", ["constructor", "__proto__"])
+def test_renamed_anchor_script_ignores_object_properties(browser, moved_site: BuiltSite, anchor: str) -> None:
+    visit = open_page(browser, moved_site.url(f"esim/#{anchor}"), "phone")
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.page.url == moved_site.url("esim/") + f"#{anchor}"
+    assert visit.console_errors == []
+    visit.close()

@@ -19,7 +19,9 @@
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
 var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten at once
-var MAX_MISSING = 10;  // missing words shown struck through: Material draws them in quadratic time
+/* Missing words shown struck through, at most: Material draws them in quadratic time, so a link
+   with hundreds of words no page has (?q=...) froze the reader's tab for seconds. */
+var MAX_MISSING = 10;
 var LONG_RUN = 3;  // a Chinese run longer than this may hold words the site never uses
 var VARIANT_QUALITY = 0.9;  // a variant's match (variants.js) against the word as typed
 var INCOMPLETE_SHARE = 0.8;  // of a page's score when it lacks a word that other pages have
@@ -42,8 +44,12 @@ var STOP = {
 
 /* loads: path -> promise (fetches in flight or done); shards: path -> parsed shard. */
 var state = { base: null, meta: null, loads: new Map(), shards: new Map(),
-              latest: null, stop: {}, stopHan: /$^/ };
+              latest: null, stop: table(), stopHan: /$^/ };
 
+/* Lookup tables keyed by words the reader typed have no prototype: "constructor" or "__proto__"
+   is a word like any other, never Object's own property. */
+function table() { return Object.create(null); }
+function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined; }
 function norm(s) { return String(s || "").normalize("NFKC").toLowerCase(); }
 function escapeHTML(s) {
   return String(s).replace(/[&<>"']/g, function (ch) {
@@ -118,7 +124,7 @@ function fieldName(bit, doc) { return bit === FORMAT.bits.title && doc > 0 ? "he
 /* Hits of one term: "page:doc" -> { page, doc, fields: {name: quality}, forms: [..] }. */
 function addHit(hits, page, doc, bit, quality, forms) {
   var id = page + ":" + doc, hit = hits.get(id);
-  if (!hit) hits.set(id, hit = { page: page, doc: doc, fields: {}, forms: [] });
+  if (!hit) hits.set(id, hit = { page: page, doc: doc, fields: table(), forms: [] });
   var name = fieldName(bit, doc);
   hit.fields[name] = Math.max(hit.fields[name] || 0, quality);
   forms.forEach(function (f) { if (hit.forms.indexOf(f) < 0) hit.forms.push(f); });
@@ -151,7 +157,7 @@ function latinHits(term, tiers) {
     Object.keys(shard).forEach(function (word) {
       if (groupOf(word) !== group) return;
       if (stemOf(word) !== term.stem && !(term.prefix && term.text.length >= 3 && word.startsWith(term.text))) return;
-      eachPosting(shard[word], function (page, doc, bits) {
+      eachPosting(own(shard, word), function (page, doc, bits) {
         eachBit(bits, function (bit) { addHit(hits, page, doc, bit, 1, [word]); });
       });
     });
@@ -163,7 +169,7 @@ function latinHits(term, tiers) {
 function places(key, tiers) {
   var out = new Map();
   shardsOf(key, tiers).forEach(function (shard) {
-    if (shard[key]) eachPosting(shard[key], function (page, doc, bits) {
+    if (own(shard, key)) eachPosting(own(shard, key), function (page, doc, bits) {
       var id = page + ":" + doc;
       out.set(id, (out.get(id) || 0) | bits);
     });
@@ -213,7 +219,7 @@ function unionOf(maps) {
    ("物联网卡怎么注销" -> 物联网卡, 注销). */
 var TOKEN = new RegExp(FORMAT.token, "gu"), POSSESSIVE = new RegExp(FORMAT.possessive);
 function parse(query) {
-  var n = norm(query), terms = [], seen = {}, m, latinEnd = -1;
+  var n = norm(query), terms = [], seen = table(), m, latinEnd = -1;
   function add(term) { if (!seen[term.text]) { seen[term.text] = true; terms.push(term); } }
   TOKEN.lastIndex = 0;
   while ((m = TOKEN.exec(n))) {
@@ -269,14 +275,14 @@ var STRONG = { aliases: true, title: true, heading: true };
    no page has every term, every page with some is ranked, each term counting by how rare it is on
    the site (a word on few pages tells more than one on all). q.found: per term, its best quality. */
 function rankPages(q, tiers, partial) {
-  var pages = new Map(), pagesOf = {};
-  q.found = {};
+  var pages = new Map(), pagesOf = table();
+  q.found = table();
   q.terms.forEach(function (term) {
     pagesOf[term.text] = new Set();
     termHits(term, tiers, partial).forEach(function (hit) {
       pagesOf[term.text].add(hit.page);
       var page = pages.get(hit.page);
-      if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: {}, strong: {} });
+      if (!page) pages.set(hit.page, page = { number: hit.page, docs: new Map(), best: table(), strong: table() });
       var doc = page.docs.get(hit.doc);
       if (!doc) page.docs.set(hit.doc, doc = { number: hit.doc, score: 0, forms: [] });
       var best = 0;
@@ -368,10 +374,11 @@ function mark(html, re) {
 function items(page, fragment, q) {
   var forms = [];
   page.docs.forEach(function (doc) { doc.forms.forEach(function (f) { if (forms.indexOf(f) < 0) forms.push(f); }); });
-  var re = highlighter(forms), terms = {};
+  var re = highlighter(forms), terms = table(), missing = 0;
   forms.forEach(function (f) { terms[f] = true; });
-  q.terms.filter(function (t) { return !page.best[t.text]; }).slice(0, MAX_MISSING)
-    .forEach(function (t) { terms[t.text] = false; });
+  q.terms.forEach(function (t) {
+    if (!page.best[t.text] && !(t.text in terms) && missing < MAX_MISSING) { terms[t.text] = false; missing++; }
+  });
   var article = page.docs.get(0);
   var group = [{ location: fragment.u, title: mark(escapeHTML(fragment.t), re),
                  text: fragment.d ? "<p>" + mark(escapeHTML(fragment.d), re) + "</p>" : "",

@@ -14,15 +14,19 @@ from checkpages.rules import (
     citations_parity,
     citations_used,
     code_fences,
+    docs_files,
     faq,
     file_format,
     front_matter,
     front_matter_syntax,
+    front_matter_text,
     heading_ids,
     links,
     parity,
+    raw_html,
     required_sections,
     safety,
+    source_urls,
     steps,
 )
 
@@ -39,5 +43,6 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     required_sections, steps, faq, front_matter, parity, heading_ids, links, safety,
     file_format, front_matter_syntax, code_fences,
     citations_known, citations_used, citations_parity, citations_claims,
+    front_matter_text, source_urls, raw_html, docs_files,
 )
 RULES: dict[str, Rule] = {module.code: module for module in RULE_MODULES}  # type: ignore[misc]

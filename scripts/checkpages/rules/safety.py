@@ -63,13 +63,13 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
             yield from _handles(page, number, line)
     active = [(pattern, what) for pattern, what, needles in _ACTIVE_HTML if any(n in lowered for n in needles)]
     if active:
-        shown = "\n".join(_rendered_lines(page))
+        shown = "\n".join(rendered_lines(page))
         for pattern, what in active:
             for match in pattern.finditer(shown):
                 yield page.finding(code, *locate(match.start()), f"{what} is not allowed on the site")
 
 
-def _rendered_lines(page: Page) -> Iterator[str]:
+def rendered_lines(page: Page) -> Iterator[str]:
     """The page's lines with front matter, code blocks and code spans blanked (line numbers kept)."""
     for number, line in enumerate(page.lines, start=1):
         hidden = number < page.body_start or number in page.code_lines
