@@ -27,10 +27,14 @@ class Visit:
 
 
 def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh-CN",
-              color_scheme: str = "light", expect_status: int | None = 200) -> Visit:
+              color_scheme: str = "light", expect_status: int | None = 200,
+              init_script: str | None = None) -> Visit:
+    """init_script runs in every document before the page's own scripts (e.g. to break localStorage)."""
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale=locale, color_scheme=color_scheme,
                                   is_mobile=viewport == "phone", has_touch=viewport == "phone",
                                   device_scale_factor=1)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     visit = Visit(page, context)
     page.on("request", lambda request: visit.requests.append(request.url))
