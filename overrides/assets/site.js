@@ -26,4 +26,31 @@
     // Keep the normal jump (the address bar then shows the anchor too), and copy the URL.
     navigator.clipboard.writeText(sectionUrl(link)).then(function () { showCopied(link); }, function () {});
   });
+
+  // "Report a problem" names the section when the address points at one (a forum link, a copied
+  // section link): the GitHub form's section field, the page address and the e-mail's subject and body.
+  function linkedSection() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    return target && /^H[1-6]$/.test(target.tagName) ? id : "";
+  }
+
+  function withSection(href, id, sectionLabel) {
+    if (/^mailto:/.test(href)) {
+      return href.split(sectionLabel + "%0A").join(sectionLabel + encodeURIComponent("#" + id) + "%0A")
+        .replace("&body=", encodeURIComponent("#" + id) + "&body=");  // the subject ends with the page URL
+    }
+    var url = new URL(href, location.href);
+    url.searchParams.set("section", "#" + id);
+    return url.href;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".page-report a");
+    if (!link) return;
+    if (!link.hasAttribute("data-href")) link.setAttribute("data-href", link.getAttribute("href"));
+    var built = link.getAttribute("data-href"), id = linkedSection();
+    var label = link.parentNode.getAttribute("data-section-label") || "";
+    link.setAttribute("href", id ? withSection(built, id, label) : built);
+  });
 })();
