@@ -28,29 +28,21 @@
   });
 
   // "Report a problem" names the section when the address points at one (a forum link, a copied
-  // section link): the GitHub form's section field, the page address and the e-mail's subject and body.
-  function linkedSection() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    return target && /^H[1-6]$/.test(target.tagName) ? id : "";
-  }
-
-  function withSection(href, id, sectionLabel) {
-    if (/^mailto:/.test(href)) {
-      return href.split(sectionLabel + "%0A").join(sectionLabel + encodeURIComponent("#" + id) + "%0A")
-        .replace("&body=", encodeURIComponent("#" + id) + "&body=");  // the subject ends with the page URL
-    }
-    var url = new URL(href, location.href);
-    url.searchParams.set("section", "#" + id);
-    return url.href;
+  // section link): the GitHub form's section field, and the e-mail's subject (which ends with the
+  // page URL) and its "Section:" line (overrides/partials/page-footer.html).
+  function withSection(href, id, label) {
+    var hash = encodeURIComponent("#" + id);
+    return href.replace(/section=$/, "section=" + hash).replace("&body=", hash + "&body=")
+      .split(label + "%0A").join(label + hash + "%0A");
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".page-report a");
     if (!link) return;
     if (!link.hasAttribute("data-href")) link.setAttribute("data-href", link.getAttribute("href"));
-    var built = link.getAttribute("data-href"), id = linkedSection();
-    var label = link.parentNode.getAttribute("data-section-label") || "";
-    link.setAttribute("href", id ? withSection(built, id, label) : built);
+    var href = link.getAttribute("data-href"), id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var label = link.parentNode.getAttribute("data-section-label");
+    link.setAttribute("href", target && /^H[1-6]$/.test(target.tagName) ? withSection(href, id, label) : href);
   });
 })();
