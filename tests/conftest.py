@@ -4,36 +4,34 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from tests.site_server import free_port, serve
+from tests.helpers import ROOT, BuiltSite
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
+from tools.site_server import SUBPATH, free_port, serve
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-gpu", "--no-first-run"]
-SUBPATH = "/REPO/"
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-
-
-@dataclass(frozen=True)
-class BuiltSite:
-    dir: Path
-    base_url: str  # e.g. http://127.0.0.1:PORT/REPO/
-
-    def url(self, path: str = "") -> str:
-        return self.base_url + path.lstrip("/")
 
 
 def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+STAGES = ("checker", "", "browser")  # what fails fastest first: tests/checker/, tests/, tests/browser/
+
+
+def _stage(item: pytest.Item) -> int:
+    folder = item.path.parent.name
+    return STAGES.index(folder) if folder in STAGES else STAGES.index("")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_stage)  # stable: each folder keeps pytest's own order
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,12 @@
-"""Fast checks of scripts/bench.py's helpers: generated configs, ratios, log parsing, Lighthouse reading."""
+"""Fast checks of scripts/tools/bench.py's helpers: generated configs, ratios, log parsing, Lighthouse reading."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import bench  # noqa: E402
+from tests.helpers import ROOT
+from tools import bench
 
 
 class _Loader(yaml.SafeLoader):

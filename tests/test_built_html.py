@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 
-from tests.conftest import BuiltSite
+from tests.helpers import BuiltSite, css_rules
 
 SLUGS = ["sim", "esim", "data-card", "iot-card", "wearable-card", "virtual-number",
          "check-numbers", "suspend-or-cancel", "glossary", "safety"]
@@ -91,19 +91,6 @@ def test_sitemap_lists_every_page_absolutely(site: BuiltSite) -> None:
     locs = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
     expected = {site.url(p) for pair in page_paths() for p in pair}
     assert expected <= locs
-
-
-def css_rules(css: str) -> dict[str, set[str]]:
-    """Selector -> declarations of every rule, whitespace and comments ignored (at-rules flattened)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    css = re.sub(r"@media[^{]*\{", "", css)
-    rules: dict[str, set[str]] = {}
-    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
-        selector = re.sub(r"\s*,\s*", ",", " ".join(selector.split()))
-        decls = {" ".join(re.sub(r"\s*,\s*", ", ", d).split()).replace(": ", ":", 1)
-                 for d in re.split(r";(?![^(]*\))", body) if d.strip()}
-        rules.setdefault(selector, set()).update(decls)
-    return rules
 
 
 def test_dark_scheme_comes_from_site_css_not_palette_css(site: BuiltSite) -> None:

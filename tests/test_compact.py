@@ -1,14 +1,12 @@
-"""scripts/hooks/compact.py: smaller HTML, site.css, site.js and search scripts with the same meaning."""
+"""sitelib/compact.py (run by scripts/hooks/compact.py): smaller HTML, site.css, site.js and search scripts with the same meaning."""
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
-from scripts.hooks.compact import compact_css, compact_html, compact_js
-from tests.test_built_html import css_rules
+from sitelib.compact import compact_css, compact_html, compact_js
+from tests.helpers import ROOT, css_rules
 
-ROOT = Path(__file__).resolve().parent.parent
 WS = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; not U+00A0 or U+3000
 RAW = {"pre", "code", "kbd", "textarea", "script", "style"}
 

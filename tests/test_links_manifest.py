@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import published_urls as pub
-from scripts.hooks import links
-from tests.conftest import ROOT, BuiltSite
+from sitelib import links
+from tests.helpers import ROOT, BuiltSite
+from tools import published_urls as pub
 
 
 def copy_of(site: BuiltSite, tmp_path: Path) -> Path:
@@ -19,7 +19,7 @@ def copy_of(site: BuiltSite, tmp_path: Path) -> Path:
 
 def test_every_published_entry_still_resolves(site: BuiltSite) -> None:
     entries = pub.read_manifest()
-    assert len(entries) >= 100, "published.txt is missing or nearly empty: run scripts/published_urls.py --update"
+    assert len(entries) >= 100, "published.txt is missing or nearly empty: run scripts/tools/published_urls.py --update"
     problems = pub.check(site.dir, entries, links.load_redirects(ROOT / links.REDIRECTS_FILE))
     assert problems == [], ("published URLs broke; add a redirect to redirects.yml, or restore the page or "
                             "heading id:\n" + "\n".join(problems))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import ogimage as og
-from tests.conftest import ROOT, BuiltSite
+from sitelib import ogimage as og
+from tests.helpers import ROOT, BuiltSite
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -3,23 +3,13 @@ page, and an e-mail link for readers without a GitHub account when REPORT_EMAIL 
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
-from jinja2 import Environment, FileSystemLoader
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import PAGE_URL, ROOT, render_footer
+
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "page-problem.yml"
-PAGE_URL = "https://example.org/REPO/en/esim/"
-
-
-def render_footer(lang: str, report_email: str = "") -> str:
-    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=False)
-    page = {"meta": {"title": "How to cancel an eSIM", "last_reviewed": "2026-12-02", "source_list": []},
-            "title": "eSIM", "canonical_url": PAGE_URL}
-    config = {"extra": {"report_issue_url": "https://github.com/you/REPO/issues/new", "report_email": report_email}}
-    return env.get_template("partials/page-footer.html").render(page=page, config=config, i18n_page_locale=lang)
 
 
 def hrefs(html: str) -> list[str]:

@@ -1,12 +1,12 @@
-"""The per-language search index written by scripts/hooks/search.py."""
+"""The per-language search index: documents (sitelib/searchdocs.py) written by sitelib/searchindex.py."""
 from __future__ import annotations
 
 import gzip
 import json
 
-from scripts import searchindex
-from scripts.hooks.search import page_documents
-from tests.conftest import ROOT, BuiltSite
+from sitelib import searchindex
+from sitelib.searchdocs import page_documents
+from tests.helpers import ROOT, BuiltSite
 
 SHARD_BUDGET_GZIP = 8 * 1024     # one key shard (a query fetches one per Chinese character or word)
 FRAGMENT_BUDGET_GZIP = 2 * 1024  # one page's result fragment (a query fetches up to ten)

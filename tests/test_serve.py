@@ -1,6 +1,6 @@
 """`make serve`, the README's first command: MkDocs' dev server with the build's worker processes.
 
-The preview images and the search index are made in forked workers (scripts/buildpool.py). Under
+The preview images and the search index are made in forked workers (scripts/sitelib/buildpool.py). Under
 `mkdocs serve` they must survive rebuilds and stop quietly on Ctrl+C, which reaches the whole process
 group.
 """
@@ -15,8 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import ROOT
-from tests.site_server import free_port
+from tests.helpers import ROOT
+from tools.site_server import free_port
 
 
 def wait_for(url: str, timeout: float = 60) -> bytes:

@@ -6,12 +6,13 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import DictLoader, Environment
 
-from scripts.hooks import search as search_hook
-from scripts.hooks import site
+from hooks import search as search_hook
+from hooks import site
+from sitelib.templatecache import SharedBytecodeCache
 
 
 def test_second_environment_reuses_the_compiled_template(monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = site.SharedBytecodeCache()
+    cache = SharedBytecodeCache()
     loader = DictLoader({"page.html": "<h1>{{ title }}</h1>"})
     first = Environment(loader=loader, bytecode_cache=cache)
     assert first.get_template("page.html").render(title="zh") == "<h1>zh</h1>"
@@ -22,7 +23,7 @@ def test_second_environment_reuses_the_compiled_template(monkeypatch: pytest.Mon
 
 
 def test_edited_template_is_compiled_again() -> None:
-    cache = site.SharedBytecodeCache()
+    cache = SharedBytecodeCache()
     sources = {"page.html": "old {{ x }}"}
     Environment(loader=DictLoader(sources), bytecode_cache=cache).get_template("page.html")
     sources["page.html"] = "new {{ x }}"
@@ -32,9 +33,9 @@ def test_edited_template_is_compiled_again() -> None:
 
 def test_on_env_installs_the_shared_cache_once() -> None:
     env = Environment()
-    assert site.on_env(env, None, None).bytecode_cache is site._templates
-    other = Environment(bytecode_cache=site.SharedBytecodeCache())
-    assert site.on_env(other, None, None).bytecode_cache is not site._templates  # left as configured
+    assert site.on_env(env, None, None).bytecode_cache is site.state.templates
+    other = Environment(bytecode_cache=SharedBytecodeCache())
+    assert site.on_env(other, None, None).bytecode_cache is not site.state.templates  # left as configured
 
 
 class Plugins(dict):
@@ -104,6 +105,6 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
     search_hook.on_post_build(config("en"))   # inner step: queues English, does not wait
     i18n.building = False
     search_hook.on_post_build(config("zh"))   # outer step: waits
-    assert not search_hook._writing
+    assert not search_hook.state.writing
     search_hook.on_shutdown()
     assert written == ["zh", "en"]

@@ -3,20 +3,14 @@ broken when storage is unavailable or JavaScript does not run."""
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations
-from tests.browser.visit import Visit, open_page
-from tests.conftest import ROOT, BuiltSite
-
-if str(ROOT / "scripts") not in sys.path:  # the checker counts the steps in the Markdown
-    sys.path.insert(0, str(ROOT / "scripts"))
-
-from checkpages.engine import load_site  # noqa: E402
-from checkpages.sections import step_count  # noqa: E402
+from checkpages.engine import load_site
+from checkpages.sections import step_count
+from tests.helpers import ROOT, BuiltSite, axe_violations
+from tools.browser import Visit, open_page
 
 # A card page and a situation page, in both languages: (path, "done" pattern, reset label).
 PAGES = [("esim/", r"已完成 (\d+)/(\d+)", "清除勾选"), ("en/esim/", r"(\d+) of (\d+) done", "Clear ticks"),

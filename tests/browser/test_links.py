@@ -7,10 +7,10 @@ from typing import Iterator
 
 import pytest
 
-from scripts.hooks import links
-from tests.browser.visit import open_page
-from tests.conftest import SUBPATH, BuiltSite
-from tests.site_server import free_port, serve
+from sitelib import links
+from tests.helpers import BuiltSite
+from tools.browser import open_page
+from tools.site_server import SUBPATH, free_port, serve
 
 
 def landed(visit, site: BuiltSite, path: str, anchor: str) -> None:

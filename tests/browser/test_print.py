@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.visit import open_page
-from tests.conftest import BuiltSite
+from tests.helpers import BuiltSite
+from tools.browser import open_page
 
 HIDDEN_ON_PAPER = {"header": ".md-header", "navigation": ".md-sidebar--primary", "search": ".md-search",
                    "table of contents": ".md-sidebar--secondary", "situation chooser": ".admonition.situations",

@@ -7,9 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.visit import open_page
-from tests.conftest import BuiltSite
-from tests.test_report_link import render_footer
+from tests.helpers import BuiltSite, render_footer
+from tools.browser import open_page
 
 STAY = "document.addEventListener('click', e => e.preventDefault())"  # read the link, don't leave the site
 

@@ -7,10 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.browser.searching import (HOMES, RESULT_LINKS, distinct_pages, load_queries, open_search, search,
-                                     top_pages)
-from tests.browser.visit import Visit, open_page
-from tests.conftest import ROOT, BuiltSite
+from tests.helpers import ROOT, BuiltSite
+from tools.browser import Visit, open_page
+from tools.searching import HOMES, RESULT_LINKS, distinct_pages, load_queries, open_search, search, top_pages
 
 MIN_HIT_RATE = 0.9
 
@@ -214,9 +213,9 @@ LAYOUT_SAMPLES = ["注", "销", "𠀀", "ca", "es", "10", "fm", "ß", "é"]
 
 
 def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite) -> None:
-    """engine.js and scripts/searchindex.py agree on key groups, shard numbers and postings; queries
+    """engine.js and scripts/sitelib/searchindex.py agree on key groups, shard numbers and postings; queries
     split into the terms the index has keys for."""
-    from scripts import searchindex
+    from sitelib import searchindex
     visit = open_page(browser, site.url(""), "desktop")
     page = visit.page
     for script in ("stemmer.js", "engine.js"):

@@ -6,27 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.visit import open_page
-from tests.conftest import SUBPATH, BuiltSite
+from tests.helpers import BuiltSite, built_pages
+from tools.browser import open_page
+from tools.site_server import SUBPATH
 
 HOMES = {"zh": "", "en": "en/"}
-
-
-def built_pages(site: BuiltSite, redirects: bool = True) -> list[str]:
-    """Every built page as a path below the site root, e.g. 'en/esim/'.
-
-    redirects=False leaves out the short links (go/) and redirect pages, which navigate away
-    as soon as they load (tests/browser/test_links.py covers them).
-    """
-    pages = []
-    for index in sorted(site.dir.rglob("index.html")):
-        rel = index.parent.relative_to(site.dir).as_posix()
-        if rel.startswith(("assets", "search")):
-            continue
-        if not redirects and re.search(r"data-(redirect-to|short-link)=", index.read_text(encoding="utf-8")):
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
 
 
 @pytest.mark.parametrize("lang", list(HOMES))

@@ -5,20 +5,16 @@ import contextlib
 import io
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
+
+from checkpages.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = ROOT / "docs"
 TODAY = "2026-11-22"  # fixtures are dated against this day
-
-if str(ROOT / "scripts") not in sys.path:  # checkpages and synth_pages live there
-    sys.path.insert(0, str(ROOT / "scripts"))
-
-from checkpages.cli import main  # noqa: E402
 
 
 @dataclass(frozen=True)

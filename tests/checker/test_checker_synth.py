@@ -6,8 +6,7 @@ import statistics
 from pathlib import Path
 
 from tests.checker.helpers import run_checker
-
-from synth_pages import CARD_TYPES, write_corpus  # noqa: E402 - helpers put scripts/ on sys.path
+from tools.synth_pages import CARD_TYPES, write_corpus
 
 
 def test_corpus_has_the_requested_pairs_and_passes_the_checker(tmp_path: Path) -> None:

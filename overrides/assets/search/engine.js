@@ -2,7 +2,7 @@
    (which speaks Material's message protocol) only when the reader opens search or types.
    createEngine(config, post) returns { prefetch(), query(text) }; query results go to post().
 
-   - Index: the reader's language only, sharded (scripts/searchindex.py): opening search fetches
+   - Index: the reader's language only, sharded (scripts/sitelib/searchindex.py): opening search fetches
      meta.json; a query fetches the key shards its words need, in passes that stop once they have
      enough (see rank), then the result fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
@@ -17,7 +17,7 @@
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
 var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten at once
-/* Field bits of a posting (scripts/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
+/* Field bits of a posting (scripts/sitelib/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
 var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
 var STOP = {
@@ -52,7 +52,7 @@ function stemOf(word) {
   return s;
 }
 
-/* Index layout (must match scripts/searchindex.py). */
+/* Index layout (must match scripts/sitelib/searchindex.py). */
 var IS_HAN = new RegExp("^[" + HAN + "]", "u");
 function groupOf(key) { return IS_HAN.test(key) ? key : key.slice(0, 3); }
 function fnv1a(s) {

@@ -1,18 +1,19 @@
 """Search benchmark: quality, speed and weight of the site's search, and of Pagefind on the same pages.
 
-    .venv/bin/python scripts/bench_search.py [--pairs 1000] [--skip-synthetic] [--skip-pagefind]
+    .venv/bin/python scripts/tools/bench_search.py [--pairs 1000] [--skip-synthetic] [--skip-pagefind]
 
 Per language it prints: hits (expected page among the first three distinct pages of the reader's
 language, query set /work/shared/search-queries.jsonl), the median time from keystroke to results in
 headless Chromium, and the bytes a reader fetches running the whole query set in one page (raw and as
 sent, gzip; the index is sharded, so each query adds only what it needs), for the real
-site and for a synthetic corpus (scripts/synth_pages.py). Pagefind is measured through its own JS API
+site and for a synthetic corpus (scripts/tools/synth_pages.py). Pagefind is measured through its own JS API
 (search + the fragments of the first ten results), if the `pagefind` package is installed.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -21,13 +22,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, when run as a script
 
-from scripts.bench import ours_config  # noqa: E402
-from tests.browser.searching import HOMES, load_queries, open_search, search, top_pages  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SUBPATH  # noqa: E402
-from tests.site_server import free_port, serve  # noqa: E402
+from tools.bench import ROOT, ours_config
+from tools.browser import CHROMIUM, CHROMIUM_ARGS
+from tools.searching import HOMES, load_queries, open_search, search, top_pages
+from tools.site_server import SUBPATH, free_port, serve
 
 PAGEFIND = """async ([bundle, base, queries]) => {
   const pf = await import(bundle);
@@ -163,9 +163,7 @@ def main() -> None:
     args = parser.parse_args()
     pagefind = not args.skip_pagefind
     if pagefind:
-        try:
-            import pagefind as _  # noqa: F401
-        except ImportError:
+        if importlib.util.find_spec("pagefind") is None:
             print("pagefind is not installed: `pip install 'pagefind[bin]'` to compare; skipping it")
             pagefind = False
     from playwright.sync_api import sync_playwright
@@ -177,7 +175,7 @@ def main() -> None:
         build_s = build(real, f"http://127.0.0.1:{port}{SUBPATH}")
         bench_site(browser, real, port, "Real site", build_s, True, pagefind)
         if not args.skip_synthetic:
-            from scripts.synth_pages import write_corpus
+            from tools.synth_pages import write_corpus
 
             docs = Path(tmp) / "synth" / "docs"
             write_corpus(docs, args.pairs)

@@ -181,7 +181,7 @@ def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
 
 def write(out: Path, pages: list[list[dict[str, Any]]]) -> tuple[int, float]:
     """Write one language's index to `out` afresh (a page removed since the last build must not
-    linger): (files written, seconds). Runs in the build's worker process (scripts/buildpool.py)."""
+    linger): (files written, seconds). Runs in the build's worker process (scripts/sitelib/buildpool.py)."""
     started = time.perf_counter()
     shutil.rmtree(out, ignore_errors=True)
     files = build(pages)

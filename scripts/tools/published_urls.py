@@ -1,12 +1,12 @@
 """The manifest of published URLs (published.txt): every page, every heading anchor, every /go/ link.
 
-    python scripts/published_urls.py --update   # build the site, append URLs not yet listed
-    python scripts/published_urls.py --check    # build the site, list entries that no longer resolve
+    python scripts/tools/published_urls.py --update   # build the site, append URLs not yet listed
+    python scripts/tools/published_urls.py --check    # build the site, list entries that no longer resolve
 
 Both build the site into a temporary directory (``--site DIR`` reads an existing build instead).
 --update only ever appends: removing an entry is a deliberate, reviewed edit of published.txt.
 An entry resolves when its page exists and has the id, or when redirects.yml sends it to a page
-that has it (see scripts/hooks/links.py).
+that has it (see scripts/sitelib/links.py).
 
 published.txt holds one entry a line: a path below the site root (``en/esim/``; the root is ``/``),
 optionally followed by ``#anchor``. Lines starting with ``# `` and blank lines are comments.
@@ -21,12 +21,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))  # for sitelib, when run as a script
 
-from scripts.hooks.links import (REDIRECT_MARK, REDIRECTS_FILE, SHORT_LINK_MARK, Redirect,  # noqa: E402
-                                 load_redirects, norm_path, page_ids, show_path)
+from sitelib.links import (
+    REDIRECT_MARK,
+    REDIRECTS_FILE,
+    SHORT_LINK_MARK,
+    Redirect,
+    load_redirects,
+    norm_path,
+    page_ids,
+    show_path,
+)
 
 MANIFEST = ROOT / "published.txt"
 SKIP_DIRS = ("assets/", "search/")

@@ -1,11 +1,15 @@
-"""Open a page in Chromium and keep what a reader's browser did: requests, failures, console errors."""
+"""Headless Chromium as the tests and benchmarks run it, and a page opened in it that keeps what a
+reader's browser did: requests, failures, console errors."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.conftest import VIEWPORTS
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-gpu", "--no-first-run"]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
 @dataclass

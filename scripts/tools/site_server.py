@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+SUBPATH = "/REPO/"  # where GitHub Pages serves a project site
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the page checker on 2,000 synthetic page pairs (4,000 files): median of 3 runs.
 
-Usage: python scripts/bench_checker.py [--pairs N] [--runs R]. Target: 4,000 files in under 2 s.
+Usage: python scripts/tools/bench_checker.py [--pairs N] [--runs R]. Target: 4,000 files in under 2 s.
 Times the whole check as the CLI does it (read, scan, all rules); the corpus is written beforehand.
 """
 from __future__ import annotations
@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, when run as a script
 
-from checkpages.engine import check_tree  # noqa: E402
-from synth_pages import write_corpus  # noqa: E402
+from checkpages.engine import check_tree
+from tools.synth_pages import write_corpus
 
 
 def main() -> int:

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """`make bench`: build times, checker share, reader bytes and Lighthouse, ours against the stock set-up.
 
-    .venv/bin/python scripts/bench.py [--quick] [--skip-lighthouse] [--pairs 200 1000] [--out BENCHMARKS.md]
+    .venv/bin/python scripts/tools/bench.py [--quick] [--skip-lighthouse] [--pairs 200 1000] [--out BENCHMARKS.md]
 
 "Ours" is this repository's mkdocs.yml (hooks, overrides, own search). "Stock" is the same content with
 a generated mkdocs.yml: theme material, plugins search + i18n (suffix, zh default, en), the same Markdown
-extensions, no hooks, no overrides, no custom search. Synthetic corpora (scripts/synth_pages.py) are built
+extensions, no hooks, no overrides, no custom search. Synthetic corpora (scripts/tools/synth_pages.py) are built
 with ours minus its fixed nav, and stock without a nav, so both list every page.
 
 Cold = a fresh site dir and an empty preview-image cache (OG_CACHE_DIR points at a new empty folder, so the
@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))  # for checkpages and tools, when run as a script
 
-SUBPATH = "/REPO/"
+from tools.site_server import SUBPATH
+
 BUILD_BUDGET = 1.2       # ours at most 1.2x stock
 CHECKER_BUDGET = 0.05    # the checker under 5 % of the build
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -198,7 +198,7 @@ class View:
 
 def measure_view(browser: Any, url: str, query: str) -> View:
     """Bytes a fresh browser downloads for url, then for opening search and typing query."""
-    from tests.browser.searching import open_search, search
+    from tools.searching import open_search, search
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
     entries: list[tuple[int, int, str]] = []
@@ -348,7 +348,7 @@ class Corpus:
 
 
 def make_corpus(name: str, docs: Path, folder: Path, card: str, synthetic: bool, runs: int, warm_runs: int) -> Corpus:
-    from tests.site_server import free_port
+    from tools.site_server import free_port
 
     pages = len(list(docs.rglob("*.md")))
     ours_cfg = ours_config(docs, folder) if synthetic else ROOT / "mkdocs.yml"
@@ -356,6 +356,10 @@ def make_corpus(name: str, docs: Path, folder: Path, card: str, synthetic: bool,
     builds = [Build(cfg, folder / f"site-{kind}", f"http://127.0.0.1:{free_port()}{SUBPATH}", folder / f"og-{kind}")
               for kind, cfg in (("ours", ours_cfg), ("stock", stock_cfg))]
     return Corpus(name, docs, pages, card, builds[0], builds[1], runs, warm_runs)
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
 
 
 def main() -> int:
@@ -368,10 +372,9 @@ def main() -> int:
     pairs = args.pairs if args.pairs is not None else ([200] if args.quick else [200, 1000])
     started = time.perf_counter()
     header = machine()
-    log = lambda message: print(message, flush=True)  # noqa: E731
     log(f"# bench: {header}")
 
-    from synth_pages import write_corpus
+    from tools.synth_pages import write_corpus
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -398,8 +401,8 @@ def main() -> int:
         log("## reader bytes (Chromium, gzip as GitHub Pages sends it)")
         from playwright.sync_api import sync_playwright
 
-        from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-        from tests.site_server import serve
+        from tools.browser import CHROMIUM, CHROMIUM_ARGS
+        from tools.site_server import serve
 
         budget_view: View | None = None
         lighthouse: list[tuple[str, str, dict[str, Any]]] = []
@@ -442,7 +445,7 @@ def main() -> int:
 def render(header: str, corpora: list[Corpus], one_page: Build, budget_view: View | None,
            lighthouse: list[tuple[str, str, dict[str, Any]]], args: argparse.Namespace, elapsed: float) -> str:
     out = ["# Benchmarks", "",
-           f"Produced by `make bench` (`scripts/bench.py{' --quick' if args.quick else ''}`) in "
+           f"Produced by `make bench` (`scripts/tools/bench.py{' --quick' if args.quick else ''}`) in "
            f"{elapsed / 60:.1f} minutes.", "", f"Machine: {header}.", "",
            "The machine is shared with other people's builds and tests, so wall times move from run to run. "
            "Every figure is a median of the runs shown; ours and stock were built alternately in the same "
@@ -451,7 +454,7 @@ def render(header: str, corpora: list[Corpus], one_page: Build, budget_view: Vie
            "*Stock* = the same content with a generated `mkdocs.yml`: theme `material`, plugins `search` + "
            "`i18n` (suffix, zh default, en), the same Markdown extensions; no hooks, no overrides, no custom "
            "search, Material's default fonts. *Ours* = the repository's `mkdocs.yml`; for synthetic corpora "
-           "(`scripts/synth_pages.py`) the same file minus its fixed nav, so that both list every page. "
+           "(`scripts/tools/synth_pages.py`) the same file minus its fixed nav, so that both list every page. "
            "The stock set-up is built without `jieba` (not installed here), so its Chinese index is coarser, "
            "and quicker to build, than in the peers' stock figures (`/work/shared/PEERS.md`).", ""]
     out += build_section(corpora, args) + checker_section(corpora) + reader_section(corpora, one_page, budget_view)
@@ -464,7 +467,7 @@ def build_section(corpora: list[Corpus], args: argparse.Namespace) -> list[str]:
     out = ["## 1. Build time (`mkdocs build`)", "",
            "Cold: a new site dir and an empty preview-image cache. Warm: ours again with that cache filled "
            "(stock has no cache). *Preview images*: the time the `og_images` hook reports for drawing the "
-           "link-preview PNGs in the cold builds (in the build's worker processes, `scripts/buildpool.py`) "
+           "link-preview PNGs in the cold builds (in the build's worker processes, `scripts/sitelib/buildpool.py`) "
            "and, after the slash, how long the build stood waiting for them; the last column is the cold "
            "ratio without that wait.", ""]
     rows = []
@@ -504,7 +507,7 @@ def checker_section(corpora: list[Corpus]) -> list[str]:
 
 def reader_section(corpora: list[Corpus], one_page: Build, budget_view: View | None) -> list[str]:
     out = ["## 3. What a reader downloads", "",
-           "Headless Chromium (phone viewport, empty cache) against `tests/site_server.py` (GitHub-Pages-like: "
+           "Headless Chromium (phone viewport, empty cache) against `scripts/tools/site_server.py` (GitHub-Pages-like: "
            f"sub-path `{SUBPATH}`, gzip); the sum of encoded response bodies. *First view*: the page until the "
            f"network is quiet. *Search opened*: then `/` and wait for the network to be quiet. *After a "
            f"search*: then type `{QUERY['zh']}` (zh) or `{QUERY['en']}` (en), the word on every page (so the "
@@ -551,7 +554,7 @@ def lighthouse_section(results: list[tuple[str, str, dict[str, Any]]]) -> list[s
     out = ["## 4. Lighthouse (mobile)", "",
            f"Lighthouse {version} (`bench/package.json`), default mobile emulation and simulated throttling, "
            f"Chromium `/usr/bin/chromium` with `{LIGHTHOUSE_FLAGS}`; each site built with "
-           f"`SITE_URL=http://127.0.0.1:PORT{SUBPATH}` and served by `tests/site_server.py` (which, like a "
+           f"`SITE_URL=http://127.0.0.1:PORT{SUBPATH}` and served by `scripts/tools/site_server.py` (which, like a "
            "local server, sends no cache headers). One run per page. Targets: performance ≥ 95, the others "
            "100. Failing = a binary audit that did not pass, or a scored one below 0.9 (Lighthouse's pass mark).",
            ""]
