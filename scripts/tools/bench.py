@@ -61,7 +61,7 @@ def ours_config(docs: Path, folder: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs}", text)
     text = re.sub(r"(?m)^(\s+custom_dir: )(\S+)", lambda m: m.group(1) + str(ROOT / m.group(2)), text)
-    text = re.sub(r"(?m)^(  - )(scripts/hooks/\S+)$", lambda m: m.group(1) + str(ROOT / m.group(2)), text)
+    text = re.sub(r"(?m)^(  - )(scripts/hooks/\S+)", lambda m: m.group(1) + str(ROOT / m.group(2)), text)
     for key in ("nav", "not_in_nav"):
         text = text.replace(_block(text, key), "")
     return _write(folder / "mkdocs.ours.yml", text)
