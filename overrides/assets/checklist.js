@@ -4,12 +4,11 @@
 // one entry per page and language, keyed by a hash of each item's text, so a rebuild that leaves
 // the text alone keeps them). Without storage (private mode) the page stays as it was built.
 (function () {
-  "use strict";
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var RESET = zh ? "清除勾选" : "Clear ticks";
   // The same selectors as the print boxes in site.css; CP001 keeps the sections in this order.
-  var SECTIONS = { prerequisites: "#prerequisites ~ :is(ul, ol):not(#steps ~ *) > li",
-                   steps: "#steps ~ ol:not(#after-care ~ *) > li" };
+  var SECTIONS = { prerequisites: "#prerequisites~:is(ul,ol):not(#steps~*)>li",
+                   steps: "#steps~ol:not(#after-care~*)>li" };
 
   function progressText(done, total) {
     return zh ? "已完成 " + done + "/" + total : done + " of " + total + " done";
@@ -59,7 +58,7 @@
   // Citation numbers ([3]) change when a source is added elsewhere on the page: not part of the text.
   function itemText(element) {
     var copy = element.cloneNode(true);
-    copy.querySelectorAll("sup.cite, .headerlink").forEach(function (node) { node.remove(); });
+    copy.querySelectorAll(".cite,.headerlink").forEach(function (node) { node.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
@@ -128,6 +127,6 @@
   }
 
   // Material's instant navigation (off on this site) swaps documents and announces each on document$.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  if (window.document$) window.document$.subscribe(init);
   init();
 })();

@@ -28,21 +28,18 @@
   });
 
   // "Report a problem" names the section when the address points at one (a forum link, a copied
-  // section link): the GitHub form's section field, and the e-mail's subject (which ends with the
-  // page URL) and its "Section:" line (overrides/partials/page-footer.html).
-  function withSection(href, id, label) {
-    var hash = encodeURIComponent("#" + id);
-    return href.replace(/section=$/, "section=" + hash).replace("&body=", hash + "&body=")
-      .split(label + "%0A").join(label + hash + "%0A");
-  }
+  // section link): the GitHub form's section field, the end of the e-mail's subject (the page URL)
+  // and its "Section:" line (overrides/partials/page-footer.html).
+  var sectionLine = encodeURIComponent(zh ? "章节：" : "Section: ") + "%0A";
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".page-report a");
     if (!link) return;
-    if (!link.hasAttribute("data-href")) link.setAttribute("data-href", link.getAttribute("href"));
-    var href = link.getAttribute("data-href"), id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    var label = link.parentNode.getAttribute("data-section-label");
-    link.setAttribute("href", target && /^H[1-6]$/.test(target.tagName) ? withSection(href, id, label) : href);
+    var built = link.getAttribute("data-href") || link.getAttribute("href");
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var hash = target && /^H[1-6]$/.test(target.tagName) ? encodeURIComponent(location.hash) : "";
+    link.setAttribute("data-href", built);
+    link.setAttribute("href", built.replace(/section=$/, "section=" + hash).replace("&body=", hash + "&body=")
+      .replace(sectionLine, sectionLine.slice(0, -3) + hash + "%0A"));
   });
 })();
