@@ -9,7 +9,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from sitelib.i18n import languages_from_file
+
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = languages_from_file(ROOT / "mkdocs.yml")
 
 
 @dataclass(frozen=True)
