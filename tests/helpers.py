@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader
 
 from sitelib.i18n import languages_from_file
 
@@ -48,3 +52,28 @@ def css_rules(css: str) -> dict[str, set[str]]:
                  for d in re.split(r";(?![^(]*\))", body) if d.strip()}
         rules.setdefault(selector, set()).update(decls)
     return rules
+
+
+AXE_JS = files("axe_playwright_python").joinpath("axe.min.js")
+# WCAG 2 A/AA rules plus the best practices Lighthouse scores (it runs axe with these tags).
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's findings on the page as it is now, one line per element."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:160]}"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+PAGE_URL = "https://example.org/REPO/en/esim/"
+
+
+def render_footer(lang: str, report_email: str = "") -> str:
+    """overrides/partials/page-footer.html as it renders for an English eSIM page at PAGE_URL."""
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=False)
+    page = {"meta": {"title": "How to cancel an eSIM", "last_reviewed": "2026-12-02", "source_list": []},
+            "title": "eSIM", "canonical_url": PAGE_URL}
+    config = {"extra": {"report_issue_url": "https://github.com/you/REPO/issues/new", "report_email": report_email}}
+    return env.get_template("partials/page-footer.html").render(page=page, config=config, i18n_page_locale=lang)

@@ -5,6 +5,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import material
+
 from tests.helpers import BuiltSite, css_rules
 
 SLUGS = ["sim", "esim", "data-card", "iot-card", "wearable-card", "virtual-number",
@@ -116,3 +118,14 @@ def test_content_tab_scripts_only_with_content_tabs(site: BuiltSite) -> None:
         for path in (zh, en):
             html = (site.dir / path / "index.html").read_text(encoding="utf-8")
             assert ("__tabbed_" in html) == tabbed, path
+
+
+def test_storage_helpers_survive_refused_storage(site: BuiltSite) -> None:
+    """overrides/partials/javascripts/base.html replaces Material's storage helpers with ones that
+    never throw; Material's original must still be the one it replaces (else re-copy it)."""
+    original = (Path(material.__file__).parent / "templates/partials/javascripts/base.html").read_text()
+    assert '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))' in original
+    assert '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(' in original
+    html = (site.dir / "esim" / "index.html").read_text(encoding="utf-8")
+    assert "__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem(" in html
+    assert "_=localStorage" not in html and "t=localStorage" not in html

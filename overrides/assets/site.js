@@ -26,6 +26,22 @@
     // Keep the normal jump (the address bar then shows the anchor too), and copy the URL.
     navigator.clipboard.writeText(sectionUrl(link)).then(function () { showCopied(link); }, function () {});
   });
+
+  // "Report a problem" names the section when the address points at one (a forum link, a copied
+  // section link): the GitHub form's section field, the end of the e-mail's subject (the page URL)
+  // and its "Section:" line (overrides/partials/page-footer.html).
+  var sectionLine = encodeURIComponent(zh ? "章节：" : "Section: ") + "%0A";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".page-report a");
+    if (!link) return;
+    var built = link.getAttribute("data-href") || link.getAttribute("href");
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var hash = target && /^H[1-6]$/.test(target.tagName) ? encodeURIComponent(location.hash) : "";
+    link.setAttribute("data-href", built);
+    link.setAttribute("href", built.replace(/section=$/, "section=" + hash).replace("&body=", hash + "&body=")
+      .replace(sectionLine, sectionLine.slice(0, -3) + hash + "%0A"));
+  });
 })();
 
 // Search: the worker (assets/search/worker.js) says on the channel overrides/main.html named when

@@ -8,8 +8,9 @@ assets/site.css and assets/site.js, gzipped.
   whitespace here.
 - site.css: comments go, whitespace runs become one space, none around `{`, `}`, `;` and `,` nor
   after `:` (strings are left as they are).
-- site.js and the search scripts (assets/search/: the worker loader on every page, the engine when
-  search opens): minified with rjsmin (comments and indentation are a third of their gzip size).
+- site.js, checklist.js (task pages only) and the search scripts (assets/search/: the worker loader on
+  every page, the engine when search opens): minified with rjsmin (comments and indentation are a
+  third of their gzip size).
 
 The sources in overrides/assets/ keep their comments; only the built copies are compacted.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from rjsmin import jsmin
 
 CSS_FILES = ("assets/site.css",)
-JS_FILES = ("assets/site.js", "assets/search/*.js")
+JS_FILES = ("assets/site.js", "assets/checklist.js", "assets/search/*.js")
 
 _KEPT = re.compile(r"(<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\2\s*>)", re.S | re.I)
 _TAG_OR_BREAK = re.compile(r"<[^>]*>|[ \t\r\f]*\n[ \t\r\n\f]*")

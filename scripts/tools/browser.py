@@ -47,12 +47,16 @@ addEventListener("securitypolicyviolation", function (e) {
 
 
 def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh-CN",
-              color_scheme: str = "light", expect_status: int | None = 200, bypass_csp: bool = False) -> Visit:
-    """bypass_csp: for a test that adds its own inline scripts (axe, the engine's internals)."""
+              color_scheme: str = "light", expect_status: int | None = 200, bypass_csp: bool = False,
+              init_script: str | None = None) -> Visit:
+    """bypass_csp: for a test that adds its own inline scripts (axe, the engine's internals).
+    init_script runs in every document before the page's own scripts (e.g. to break localStorage)."""
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale=locale, color_scheme=color_scheme,
                                   is_mobile=viewport == "phone", has_touch=viewport == "phone",
                                   device_scale_factor=1, bypass_csp=bypass_csp)
     context.add_init_script(CSP_LISTENER)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     visit = Visit(page, context)
     page.on("request", lambda request: visit.requests.append(request.url))

@@ -5,23 +5,10 @@ open as well, because Material's stock set-up fails `aria-dialog-name` and `colo
 """
 from __future__ import annotations
 
-from importlib.resources import files
-
 import pytest
 
-from tests.helpers import BuiltSite, built_pages
+from tests.helpers import BuiltSite, axe_violations, built_pages
 from tools.browser import VIEWPORTS, open_page
-
-AXE_JS = files("axe_playwright_python").joinpath("axe.min.js")
-# WCAG 2 A/AA rules plus the best practices Lighthouse scores (it runs axe with these tags).
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE_JS))  # the contexts bypass the pages' CSP, which would block it
-    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:160]}"
-            for v in result["violations"] for node in v["nodes"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,0 +1,50 @@
+"""The three pictures on the pages that use them, in both languages: the page's own language file,
+loaded, named for a screen reader (alt text) and captioned."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import BuiltSite
+from tools.browser import open_page
+
+CARDS = ["sim", "esim", "data-card", "iot-card", "wearable-card", "virtual-number"]
+WHERE = {"index": ["numbers"], "glossary": ["numbers"], "suspend-or-cancel": ["keep"],
+         **{card: ["numbers", "order"] for card in CARDS}}
+ALT_START = {"zh": "示意图：", "en": "Diagram: "}
+
+
+def page_path(slug: str, lang: str) -> str:
+    return ("en/" if lang == "en" else "") + ("" if slug == "index" else slug + "/")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_picture_is_on_its_pages_in_the_page_language(browser, site: BuiltSite, viewport: str, lang: str) -> None:
+    visit = open_page(browser, site.url(page_path("index", lang)), viewport)
+    page = visit.page
+    for slug, names in WHERE.items():
+        page.goto(site.url(page_path(slug, lang)), wait_until="networkidle")
+        figures = page.locator("figure.picture")
+        assert figures.count() == len(names), slug
+        for i, name in enumerate(names):
+            figure = figures.nth(i)
+            img = figure.locator("img")
+            src = img.evaluate("img => img.src")
+            assert src == site.url(("en/" if lang == "en" else "") + f"assets/pictures/{name}.svg"), (slug, src)
+            alt = img.get_attribute("alt")
+            assert alt.startswith(ALT_START[lang]) and len(alt) > 30, (slug, alt)
+            assert page.get_by_role("img", name=alt).count() >= 1
+            assert figure.locator("figcaption").inner_text().strip()
+            img.scroll_into_view_if_needed()
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+            box = img.bounding_box()
+            assert 280 <= box["width"] <= 400, (slug, box)  # a phone's column; no larger on a desktop
+        if slug in CARDS:  # numbers in {#identify}, the order at the top of {#steps}
+            assert page.locator("#identify + figure.picture img[src$='numbers.svg']").count() == 1, slug
+            assert page.locator("#steps ~ figure.picture img[src$='order.svg']").count() == 1, slug
+    svg = page.goto(site.url(("en/" if lang == "en" else "") + "assets/pictures/keep.svg"))
+    assert svg.headers["content-type"].startswith("image/svg+xml")
+    assert re.search(r"<title>[^<]+</title>", svg.text())
+    assert visit.console_errors == [] and visit.failed == [] and visit.foreign_requests(site.base_url) == []
+    visit.close()
