@@ -49,7 +49,7 @@ function lookup(folder, keys) {
   return Promise.all(paths.map(function (path) {
     return cached(path, function () { return getJSON(path); });
   })).then(function (shards) {
-    return keys.map(function (key, i) { return own(shards[i], key) ? shards[i][key] : undefined; });
+    return keys.map(function (key, i) { return hasOwnKey(shards[i], key) ? shards[i][key] : undefined; });
   });
 }
 
@@ -228,7 +228,7 @@ function hanRunOf(term) {
 function onSite(key) {
   return [TIER.strong, TIER.text].some(function (tier) {
     var shard = state.shards.get(shardPath(tier, groupOf(key)));
-    return !!shard && own(shard, key);
+    return !!shard && hasOwnKey(shard, key);
   });
 }
 /* A long Chinese run no field has whole is words typed together: cut it where two neighbouring
@@ -236,7 +236,7 @@ function onSite(key) {
    pieces as its terms, or null when no run is cut. */
 function inPieces(q) {
   var weak = weakTerms(q), terms = [], seen = {}, cut = false;
-  function add(term) { if (!own(seen, term.text)) { seen[term.text] = true; terms.push(term); } }
+  function add(term) { if (!hasOwnKey(seen, term.text)) { seen[term.text] = true; terms.push(term); } }
   q.terms.forEach(function (term) {
     var run = weak.indexOf(term) >= 0 ? hanRunOf(term) : null, chars = run ? Array.from(run) : [];
     if (chars.length <= LONG_RUN) return add(term);
@@ -252,7 +252,8 @@ function inPieces(q) {
   });
   return cut ? { terms: terms, compact: q.compact, raw: q.raw } : null;
 }
-function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+/* Not named own(): engine.js, loaded in the same worker scope, has an own() that returns the value. */
+function hasOwnKey(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
 
 /* Rank with the variants of the weak words (Traditional characters first), then cut long runs. */
