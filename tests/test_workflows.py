@@ -39,3 +39,19 @@ def test_deploy_publishes_main_only_after_checker_and_strict_build() -> None:
     assert deploy["needs"] == "build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
     assert "SITE_URL" in workflow["env"]
+
+
+def test_deploy_installs_the_hash_checked_lock() -> None:
+    runs = [line for job in load("deploy.yml")["jobs"].values() for line in run_lines(job)]
+    installs = [line for line in runs if "pip install" in line]
+    assert installs, "the deploy installs nothing"
+    assert all("--require-hashes" in line.split() for line in installs), installs
+
+
+def test_dependabot_proposes_grouped_monthly_updates_for_each_ecosystem() -> None:
+    config = yaml.safe_load((WORKFLOWS.parent / "dependabot.yml").read_text(encoding="utf-8"))
+    updates = {(u["package-ecosystem"], u["directory"]): u for u in config["updates"]}
+    assert set(updates) == {("pip", "/"), ("npm", "/bench"), ("github-actions", "/")}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "monthly"
+        assert [group["patterns"] for group in update["groups"].values()] == [["*"]]
