@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Every install checks each file against the hash in the lock file (requirements*.txt, from `make lock`).
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q --require-hashes
 
-.PHONY: serve test build check browser-deps clean bench lock
+.PHONY: serve test build check browser-deps clean bench lock font
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,8 @@ lock: $(TOOLS)/.deps
 	$(COMPILE) $(UPGRADE) -o requirements.txt requirements.in
 	$(COMPILE) $(UPGRADE) -o requirements-test.txt requirements-test.in
 	$(COMPILE) -o requirements-tools.txt requirements-tools.in
+
+## font: make the preview images' font subsets (scripts/sitelib/fonts/) from Debian's Noto Sans CJK
+## (needs `apt-get install fonts-noto-cjk fonts-noto-cjk-extra`); run it when tests/test_og_font.py asks
+font: $(VENV)/.test-deps
+	$(BIN)/python scripts/tools/subset_font.py
