@@ -15,7 +15,7 @@ def load(name: str) -> dict:
 
 
 def run_lines(job: dict) -> list[str]:
-    return [step.get("run", "") for step in job["steps"]]
+    return [step.get("run", "") for step in job.get("steps", [])]  # a called workflow has none
 
 
 def test_pull_requests_run_the_readme_test_command() -> None:
@@ -55,3 +55,13 @@ def test_dependabot_proposes_grouped_monthly_updates_for_each_ecosystem() -> Non
     for update in updates.values():
         assert update["schedule"]["interval"] == "monthly"
         assert [group["patterns"] for group in update["groups"].values()] == [["*"]]
+
+
+def test_deploy_waits_for_the_pull_request_tests() -> None:
+    """A push to main publishes only after test.yml, the workflow pull requests run, has passed."""
+    assert "workflow_call" in load("test.yml")["on"]
+    jobs = load("deploy.yml")["jobs"]
+    assert jobs["test"]["uses"] == "./.github/workflows/test.yml"
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    uploads = [step for step in jobs["build"]["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    assert uploads, "nothing is published"
