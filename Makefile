@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Every install checks each file against the hash in the lock file (requirements*.txt, from `make lock`).
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q --require-hashes
 
-.PHONY: serve test build check browser-deps clean bench lock font
+.PHONY: serve test lint build check browser-deps clean bench lock font
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,13 @@ build: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_pages.py
 
-## test: install what the tests need and run every check and test
-test: $(VENV)/.test-deps browser-deps
+## test: install what the tests need and run every check and test (ruff first: a finding fails)
+test: lint browser-deps
 	$(BIN)/python -m pytest
+
+## lint: ruff's checks (pyproject.toml) on every Python file
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check --no-cache .
 
 browser-deps:
 	@scripts/tools/ensure_chromium.sh

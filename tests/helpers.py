@@ -1,11 +1,21 @@
 """What several test modules share: the repository root, the built site, and readers of its output."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    """A strict build of the real site for site_url into dest (the site fixture, a second host)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @dataclass(frozen=True)

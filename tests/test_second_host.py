@@ -11,8 +11,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import build_site
-from tests.helpers import BuiltSite
+from tests.helpers import BuiltSite, build_site
 
 SECOND_URL = "https://guide.example.cn/"  # a host at the root, unlike the sub-path of the site fixture
 
