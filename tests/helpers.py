@@ -8,7 +8,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitelib.i18n import languages_from_file
+
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = languages_from_file(ROOT / "mkdocs.yml")
 
 
 def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:

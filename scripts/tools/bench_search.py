@@ -2,12 +2,15 @@
 
     .venv/bin/python scripts/tools/bench_search.py [--pairs 1000] [--skip-synthetic] [--skip-pagefind]
 
-Per language it prints: hits (expected page among the first three distinct pages of the reader's
-language, query set /work/shared/search-queries.jsonl), the median time from keystroke to results in
-headless Chromium, and the bytes a reader fetches running the whole query set in one page (raw and as
-sent, gzip; the index is sharded, so each query adds only what it needs), for the real
-site and for a synthetic corpus (scripts/tools/synth_pages.py). Pagefind is measured through its own JS API
-(search + the fragments of the first ten results), if the `pagefind` package is installed.
+Per query set (the public one, the site's words: search-queries.jsonl; the hard one, as readers type:
+search-queries-hard.jsonl; both from ../shared, else tests/data/) and language it prints: hits
+(expected page among the first three distinct pages of the reader's language), queries with no result,
+the median time from keystroke to results in headless Chromium, and the bytes a reader fetches running
+the whole set in one page (raw and as sent, gzip; the index is sharded, so each query adds only what it
+needs); then, for the hard set, the search bytes of one query in a fresh page (median and largest:
+engine, index files, variants.js and its tables). For the real site and for a synthetic corpus
+(scripts/tools/synth_pages.py). Pagefind is measured through its own JS API (search + the fragments of
+the first ten results), if the `pagefind` package is installed (`pip install 'pagefind[bin]==1.5.2'`).
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, when r
 
 from tools.bench import ROOT, ours_config
 from tools.browser import CHROMIUM, CHROMIUM_ARGS
-from tools.searching import HOMES, load_queries, open_search, search, top_pages
+from tools.searching import HARD_QUERIES, HOMES, QUERIES, load_queries, open_search, search, top_pages
 from tools.site_server import SUBPATH, free_port, serve
 
 PAGEFIND = """async ([bundle, base, queries]) => {
@@ -93,18 +96,33 @@ def measure_ours(browser: Any, base_url: str, lang: str, queries: list[Any]) -> 
     page.goto(base_url + HOMES[lang], wait_until="networkidle")
     at_load = net.fetched("/assets/search/")
     open_search(page)
-    hits, times = 0, []
+    hits, times, empty = 0, [], 0
     for query in queries:
         hrefs, elapsed = search(page, query.q)
         times.append(elapsed)
         top = top_pages(hrefs, base_url, lang)
         hits += bool(set(query.expect) & set(top))
+        empty += not hrefs
         if query.expect and not set(query.expect) & set(top):
             print(f"  miss ({lang}): {query.q!r}: expected {query.expect}, got {top}")
     index = net.fetched(f"{SUBPATH}search/")
     page.close()
     return {"hits": hits, "n": len(queries), "median_ms": statistics.median(times), "index": index,
-            "worker": at_load}
+            "worker": at_load, "empty": empty}
+
+
+def one_search_bytes(browser: Any, base_url: str, lang: str, queries: list[Any]) -> tuple[int, int]:
+    """(median, largest) gzip bytes of search files (engine, index, variants) that one query fetches
+    in a fresh page, search opened first."""
+    sizes = []
+    for query in queries:
+        net = Network(browser)
+        net.page.goto(base_url + HOMES[lang], wait_until="networkidle")
+        open_search(net.page)
+        search(net.page, query.q)
+        sizes.append(net.fetched(f"{SUBPATH}search/")[1] + net.fetched("/assets/search/")[1])
+        net.page.close()
+    return int(statistics.median(sizes)), max(sizes)
 
 
 def measure_pagefind(browser: Any, base_url: str, lang: str, queries: list[Any]) -> dict[str, Any]:
@@ -118,7 +136,7 @@ def measure_pagefind(browser: Any, base_url: str, lang: str, queries: list[Any])
     index = net.fetched("/pagefind/")
     page.close()
     return {"hits": hits, "n": len(queries), "median_ms": statistics.median(t for _, t in results),
-            "index": index, "worker": (0, 0)}
+            "index": index, "worker": (0, 0), "empty": sum(not urls for urls, _ in results)}
 
 
 def kib(n: int) -> str:
@@ -127,30 +145,38 @@ def kib(n: int) -> str:
 
 def report(title: str, results: dict[str, dict[str, Any]], quality: bool = True) -> None:
     print(f"\n## {title}")
-    print("| lang | hits in top 3 | median keystroke -> results | fetched for the whole query set, one page "
-          "(raw / gzip) | loaded with every page |")
-    print("| --- | --- | --- | --- | --- |")
+    print("| lang | hits in top 3 | no result | median keystroke -> results | fetched for the whole query set, "
+          "one page (raw / gzip) | loaded with every page |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for lang, r in results.items():
         hits = f"{r['hits']}/{r['n']} ({r['hits'] / r['n']:.0%})" if quality else "n/a (no expected pages)"
-        print(f"| {lang} | {hits} | {r['median_ms']:.1f} ms | {kib(r['index'][0])} / {kib(r['index'][1])} | "
-              f"{kib(r['worker'][0])} / {kib(r['worker'][1])} |")
+        print(f"| {lang} | {hits} | {r['empty']} | {r['median_ms']:.1f} ms | {kib(r['index'][0])} / "
+              f"{kib(r['index'][1])} | {kib(r['worker'][0])} / {kib(r['worker'][1])} |")
+
+
+QUERY_SETS = {"public set": QUERIES, "hard set": HARD_QUERIES}
 
 
 def bench_site(browser: Any, site: Path, port: int, label: str, build_s: float, quality: bool,
                pagefind: bool) -> None:
     base_url = f"http://127.0.0.1:{port}{SUBPATH}"
-    queries = load_queries()
     server = serve(site, SUBPATH, port)
     try:
         print(f"\n# {label}: build {build_s:.1f} s")
-        report(f"{label}: this site's search (Material UI + own worker)",
-               {lang: measure_ours(browser, base_url, lang, [q for q in queries if q.lang == lang])
-                for lang in HOMES}, quality)
-        if pagefind:
-            index_s = run_pagefind(site)
-            report(f"{label}: Pagefind (its JS API, same pages; indexing {index_s:.1f} s)",
-                   {lang: measure_pagefind(browser, base_url, lang, [q for q in queries if q.lang == lang])
-                    for lang in HOMES}, quality)
+        index_s = run_pagefind(site) if pagefind else 0.0
+        for name, path in QUERY_SETS.items():
+            queries = load_queries(path)
+            by_lang = {lang: [q for q in queries if q.lang == lang] for lang in HOMES}
+            report(f"{label}, {name}: this site's search (Material UI + own worker)",
+                   {lang: measure_ours(browser, base_url, lang, by_lang[lang]) for lang in HOMES}, quality)
+            if pagefind:
+                report(f"{label}, {name}: Pagefind (its JS API, same pages; indexing {index_s:.1f} s)",
+                       {lang: measure_pagefind(browser, base_url, lang, by_lang[lang]) for lang in HOMES}, quality)
+        hard = load_queries(HARD_QUERIES)
+        for lang in HOMES:
+            median, largest = one_search_bytes(browser, base_url, lang, [q for q in hard if q.lang == lang])
+            print(f"\n{label}, hard set, {lang}: search files for one query in a fresh page (gzip): median "
+                  f"{kib(median)}, largest {kib(largest)}")
     finally:
         server.shutdown()
 

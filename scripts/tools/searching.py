@@ -11,15 +11,17 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def query_set() -> Path:
-    """The public query set: $SEARCH_QUERIES, else the shared copy beside the repository (newest),
-    else the copy committed in tests/data/ so a clone on its own still runs the test."""
-    candidates = [os.environ.get("SEARCH_QUERIES", ""), ROOT.parent / "shared" / "search-queries.jsonl",
-                  "/work/shared/search-queries.jsonl", ROOT / "tests" / "data" / "search-queries.jsonl"]
+def query_set(name: str = "search-queries.jsonl", variable: str = "SEARCH_QUERIES") -> Path:
+    """A shared query set: $variable, else the shared copy beside the repository (newest), else the
+    copy committed in tests/data/ so a clone on its own still runs the test."""
+    candidates = [os.environ.get(variable, ""), ROOT.parent / "shared" / name,
+                  ROOT / "tests" / "data" / name]
     return next(Path(c) for c in candidates if c and Path(c).is_file())
 
 
-QUERIES = query_set()
+QUERIES = query_set()   # the public set: the site's own words and aliases
+HARD_QUERIES = query_set("search-queries-hard.jsonl", "SEARCH_QUERIES_HARD")   # as readers really type
+SITE_QUERIES = ROOT / "tests" / "data" / "search-queries-site.jsonl"   # this site's own: all must pass
 HOMES = {"zh": "", "en": "en/"}
 RESULT_LINKS = ".md-search-result__item a.md-search-result__link"
 
