@@ -3,18 +3,20 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Every install checks each file against the hash in the lock file (requirements*.txt, from `make lock`).
+PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q --require-hashes
 
-.PHONY: serve test lint build check browser-deps clean bench
+.PHONY: serve test lint build check browser-deps clean bench lock font
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.site-deps: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt requirements-links.txt requirements.txt | $(BIN)/python
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements-test.txt
+$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements-test.txt
 	touch $@ $(VENV)/.site-deps
 
 ## serve: install into .venv and serve the site at http://127.0.0.1:8000
@@ -48,3 +50,26 @@ clean:
 bench: $(VENV)/.test-deps browser-deps
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/tools/bench.py $(BENCH_ARGS)
+
+## lock: regenerate requirements*.txt (exact versions, hashes) from requirements*.in, keeping current pins;
+## `make lock UPGRADE="--upgrade-package mkdocs-material"` moves one package, UPGRADE=--upgrade all
+TOOLS := .venv-tools
+# pip-compile (pinned in requirements-tools.txt) reads pip's settings: ignore this machine's (extra
+# indexes, local wheel folders) so the lock files name PyPI's own files only.
+COMPILE := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	$(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
+
+$(TOOLS)/.deps: requirements-tools.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --disable-pip-version-check -q --require-hashes -r requirements-tools.txt
+	touch $@
+
+lock: $(TOOLS)/.deps
+	$(COMPILE) $(UPGRADE) -o requirements.txt requirements.in
+	$(COMPILE) $(UPGRADE) -o requirements-test.txt requirements-test.in
+	$(COMPILE) -o requirements-tools.txt requirements-tools.in
+
+## font: make the preview images' font subsets (scripts/sitelib/fonts/) from Debian's Noto Sans CJK
+## (needs `apt-get install fonts-noto-cjk fonts-noto-cjk-extra`); run it when tests/test_og_font.py asks
+font: $(VENV)/.test-deps
+	$(BIN)/python scripts/tools/subset_font.py

@@ -1,25 +1,16 @@
 """Shared fixtures: the site built once under a GitHub-Pages-like sub-path, and a headless Chromium."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from tests.helpers import ROOT, BuiltSite
+from tests.helpers import ROOT, BuiltSite, build_site
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
 from tools.site_server import SUBPATH, free_port, serve
 
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 STAGES = ("checker", "", "browser")  # what fails fastest first: tests/checker/, tests/, tests/browser/

@@ -1,7 +1,10 @@
 """What several test modules share: the repository root, the built site, and readers of its output."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -13,6 +16,13 @@ from sitelib.i18n import languages_from_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = languages_from_file(ROOT / "mkdocs.yml")
+
+
+def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    """A strict build of the real site for site_url into dest (the site fixture, a second host)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @dataclass(frozen=True)

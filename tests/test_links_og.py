@@ -85,6 +85,17 @@ def test_long_titles_wrap_within_the_image() -> None:
     assert all(og.measure(line, face) <= width for line in lines)
 
 
+def test_closing_punctuation_takes_the_word_before_it_to_the_next_line() -> None:
+    """A title whose 、 would overflow a line moves the word before it down, not the size down."""
+    width = og.WIDTH - 2 * og.MARGIN
+    title = "菲律宾手机卡（Smart、TNT、TM、Globe、GOMO、DITO）怎么注销"
+    face, lines = og.fit_title(title, width)
+    assert "".join(lines) == title and len(lines) <= og.MAX_LINES
+    assert face.size >= 72, (face.size, lines)
+    assert all(og.measure(line, face) <= width for line in lines)
+    assert not any(line[0] in og.NO_LINE_START for line in lines)
+
+
 def test_rebuild_without_changes_uses_the_cache(tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
     assert og.render("如何注销 eSIM", "zh", "注销指南", out / "a.png", cache) is True
@@ -95,19 +106,16 @@ def test_rebuild_without_changes_uses_the_cache(tmp_path: Path) -> None:
     assert len(list(cache.glob("*.png"))) == 3 and not list(cache.glob("*.tmp"))
 
 
-def test_missing_font_package_stops_with_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_package(name: str) -> None:
-        raise ModuleNotFoundError(name)
-
+def test_missing_font_file_stops_with_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     og.font_path.cache_clear()
-    monkeypatch.setattr(og.resources, "files", no_package)
+    monkeypatch.setitem(og.FONT_FILES, "Bold", tmp_path / "gone.otf")
     try:
-        with pytest.raises(og.FontMissing, match=r"pip install -r requirements.txt"):
-            og.font_path()
+        with pytest.raises(og.FontMissing, match=r"make font"):
+            og.font_path("Bold")
     finally:
         monkeypatch.undo()
         og.font_path.cache_clear()
-    assert og.font_path().is_file()
+    assert og.font_path("Bold").is_file() and og.font_path("Medium").is_file()
 
 
 @pytest.mark.parametrize(("url", "lang", "expected"), [

@@ -15,7 +15,7 @@ def load(name: str) -> dict:
 
 
 def run_lines(job: dict) -> list[str]:
-    return [step.get("run", "") for step in job["steps"]]
+    return [step.get("run", "") for step in job.get("steps", [])]  # a called workflow has none
 
 
 def test_pull_requests_run_the_readme_test_command() -> None:
@@ -39,6 +39,32 @@ def test_deploy_publishes_main_only_after_checker_and_strict_build() -> None:
     assert deploy["needs"] == "build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
     assert "SITE_URL" in workflow["env"]
+
+
+def test_deploy_installs_the_hash_checked_lock() -> None:
+    runs = [line for job in load("deploy.yml")["jobs"].values() for line in run_lines(job)]
+    installs = [line for line in runs if "pip install" in line]
+    assert installs, "the deploy installs nothing"
+    assert all("--require-hashes" in line.split() for line in installs), installs
+
+
+def test_dependabot_proposes_grouped_monthly_updates_for_each_ecosystem() -> None:
+    config = yaml.safe_load((WORKFLOWS.parent / "dependabot.yml").read_text(encoding="utf-8"))
+    updates = {(u["package-ecosystem"], u["directory"]): u for u in config["updates"]}
+    assert set(updates) == {("pip", "/"), ("npm", "/bench"), ("github-actions", "/")}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "monthly"
+        assert [group["patterns"] for group in update["groups"].values()] == [["*"]]
+
+
+def test_deploy_waits_for_the_pull_request_tests() -> None:
+    """A push to main publishes only after test.yml, the workflow pull requests run, has passed."""
+    assert "workflow_call" in load("test.yml")["on"]
+    jobs = load("deploy.yml")["jobs"]
+    assert jobs["test"]["uses"] == "./.github/workflows/test.yml"
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    uploads = [step for step in jobs["build"]["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    assert uploads, "nothing is published"
 
 
 def test_link_check_runs_weekly_and_on_demand_and_never_gates_a_deploy() -> None:

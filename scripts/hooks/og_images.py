@@ -3,8 +3,8 @@
 Images go to ``assets/og/<lang>/<slug>.png``; ``page.meta['og_image']`` tells overrides/main.html
 to emit the og:image tags. Drawn images are cached in ``.cache/og/`` (or $OG_CACHE_DIR), keyed by a
 hash of everything drawn (title, language, site name, template version, font), so a rebuild
-without changes copies them instead of drawing them again. Without the font package or Pillow the
-build stops and says to run ``pip install -r requirements.txt``.
+without changes copies them instead of drawing them again. The fonts are committed subsets
+(scripts/sitelib/fonts/); without one of them, or without Pillow, the build stops and says what to do.
 
 Drawing runs in the build's worker process (sitelib/buildpool.py), submitted as each page's
 Markdown is read, while MkDocs goes on rendering pages; the build waits for the images at the end.

@@ -1,7 +1,8 @@
 """Link-preview (Open Graph) images: drawing one 1200x630 PNG for a page title.
 
-The title is set in Noto Sans CJK SC, which the PyPI package ``manimgx-fonts-cjk`` (pinned in
-requirements.txt) ships inside its wheel, so the build never downloads a font. The build hook
+The title is set in Noto Sans CJK SC Bold, the site name in its Medium weight: subsets of Debian's
+fonts-noto-cjk (SIL OFL 1.1) committed in scripts/sitelib/fonts/ (sitelib/ogfont.py says which
+characters they hold), so the build never downloads a font. The build hook
 (scripts/hooks/og_images.py) calls render() in a separate process; this module holds no build state,
 so that process can import it by name.
 """
@@ -14,16 +15,14 @@ import re
 import shutil
 import time
 from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-TEMPLATE_VERSION = "4"   # bump when the drawing below changes: it invalidates the cache
-FONT_PACKAGE = "manimgx-fonts-cjk"
-FONT_FILE = "NotoSansCJK-VF.otf.ttc"
-FONT_FACE = "Noto Sans CJK SC"
+from sitelib.ogfont import FONT_FILES
+
+TEMPLATE_VERSION = "5"   # bump when the drawing below changes: it invalidates the cache (5: static subsets)
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 96
 BACKGROUND, INK, ACCENT = "#ffffff", "#17202a", "#0b5394"
@@ -56,23 +55,21 @@ class FontMissing(PluginError):
 
 
 @lru_cache(maxsize=None)
-def font_path() -> Path:
-    try:
-        path = Path(str(resources.files("manimgx_fonts_cjk").joinpath(FONT_FILE)))
-    except ModuleNotFoundError:
-        path = None
-    if path is None or not path.is_file():
-        raise FontMissing(f"og_images: the CJK font package '{FONT_PACKAGE}' is not installed; "
-                          "run `pip install -r requirements.txt` (or `make serve`)")
+def font_path(weight: str = "Bold") -> Path:
+    path = FONT_FILES[weight]
+    if not path.is_file():
+        raise FontMissing(f"og_images: the font {path} is missing; restore it from git "
+                          "or make it again with `make font` (scripts/tools/subset_font.py)")
     return path
 
 
 @lru_cache(maxsize=None)
 def font_version() -> str:
-    try:
-        return metadata.version(FONT_PACKAGE)
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    """A digest of the font files: a new subset draws the images again."""
+    digest = hashlib.sha256()
+    for weight in sorted(FONT_FILES):
+        digest.update(font_path(weight).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=None)
@@ -81,13 +78,7 @@ def font(size: int, weight: str) -> Any:
         from PIL import ImageFont
     except ModuleNotFoundError as error:
         raise FontMissing("og_images: Pillow is not installed; run `pip install -r requirements.txt`") from error
-    path = str(font_path())
-    for index in range(16):  # the collection holds one face per region: pick the Simplified Chinese one
-        face = ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
-        if face.getname()[0] == FONT_FACE:
-            face.set_variation_by_name(weight)
-            return face
-    raise FontMissing(f"og_images: {path} has no '{FONT_FACE}' face")
+    return ImageFont.truetype(str(font_path(weight)), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def measure(line: str, face: Any) -> float:
@@ -104,19 +95,23 @@ def draw_line(pen: Any, xy: tuple[int, int], line: str, face: Any, fill: str) ->
 
 
 def wrap(text: str, face: Any, width: int) -> list[str]:
-    """Break text into lines no wider than width: between words in Latin text, anywhere in CJK."""
-    lines: list[str] = []
-    line = ""
+    """Break text into lines no wider than width: between words in Latin text, anywhere in CJK.
+
+    Closing punctuation never starts a line: when it does not fit, the word before it moves down
+    with it (``Globe、`` stays whole), and only a line of one word is let run over.
+    """
+    lines: list[list[str]] = [[]]
     for token in TOKEN_RE.findall(" ".join(text.split())):
-        candidate = line + token
-        if not line or measure(candidate.rstrip(), face) <= width or token[0] in NO_LINE_START:
-            line = candidate
-            continue
-        lines.append(line.rstrip())
-        line = token.lstrip()
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
+        line = lines[-1]
+        if not line or measure(("".join(line) + token).rstrip(), face) <= width:
+            line.append(token)
+        elif token[0] not in NO_LINE_START:
+            lines.append([token.lstrip()])
+        elif len(line) > 1 and line[-1][0] not in NO_LINE_START and not line[-1].isspace():
+            lines.append([line.pop(), token])
+        else:
+            line.append(token)
+    return [joined for joined in ("".join(line).rstrip() for line in lines) if joined.strip()]
 
 
 def fit_title(title: str, width: int) -> tuple[Any, list[str]]:
@@ -167,7 +162,7 @@ def draw(title: str, site_name: str) -> Any:
 
 
 def cache_key(title: str, lang: str, site_name: str) -> str:
-    parts = [TEMPLATE_VERSION, lang, title, site_name, FONT_PACKAGE, font_version()]
+    parts = [TEMPLATE_VERSION, lang, title, site_name, font_version()]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
