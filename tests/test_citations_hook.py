@@ -71,10 +71,10 @@ def test_build_renders_known_citations_and_leaves_the_rest_as_text(tmp_path: Pat
 
 
 def footer(meta: dict[str, object], locale: str = "zh") -> str:
-    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides" / "partials")))
+    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")))  # the footer includes partials/licence.html
     page = SimpleNamespace(meta=meta, title="T", canonical_url="https://example.com/t/")
     config = SimpleNamespace(extra={"report_issue_url": "https://example.com/issues/new"})
-    return env.get_template("page-footer.html").render(page=page, config=config, i18n_page_locale=locale)
+    return env.get_template("partials/page-footer.html").render(page=page, config=config, i18n_page_locale=locale)
 
 
 def test_footer_numbers_sources_links_back_and_escapes_every_value() -> None:

@@ -134,7 +134,7 @@ def test_quotes_ampersands_and_markup_in_values_reach_the_html_as_text(tricky_si
         assert_values_match(tricky_site / "site", md, path, meta)
     values = read_values(tricky_site / "site/en/esim/index.html")
     assert values.sources[0][1].startswith("</a><script>")
-    assert values.report_href.startswith(REPORT_URL + "?title=")
+    assert values.report_href.startswith(REPORT_URL + "?template=page-problem.yml&title=")
     assert "<script>alert(1)" not in (tricky_site / "site/en/esim/index.html").read_text(encoding="utf-8")
 
 
