@@ -17,7 +17,8 @@ def hrefs(html: str) -> list[str]:
 
     class Links(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if tag == "a":
+            # the report links only: the footer also carries the licence link (rel="license")
+            if tag == "a" and "license" not in (dict(attrs).get("rel") or ""):
                 found.append(dict(attrs).get("href") or "")
 
     Links().feed(html)

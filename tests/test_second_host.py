@@ -26,8 +26,9 @@ def normalised(path: Path, rel: str, site_url: str) -> bytes:
         text = text.replace(form, "{SITE}/")
     # Absolute paths come from SITE_URL's path too: the 404 page (served at any depth: links,
     # Material's config and our search worker's address) and the language selector (static-i18n).
+    # Data attributes carry it too (the storage scope the CSP-hashed base script reads).
     path = re.escape(urlsplit(site_url).path)
-    text = re.sub(r'((?:href|src)="|new URL\("|": "|= ")' + path, r"\1{PATH}", text)
+    text = re.sub(r'((?:href|src|data-[a-z-]+)="|new URL\("|": "|= ")' + path, r"\1{PATH}", text)
     return text.encode("utf-8")
 
 
