@@ -3,10 +3,12 @@ only when first needed (overrides/assets/loader.js): at phone width (bundle not 
 desktop width (loaded at once), with no console error."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+from material import templates
 
 from tests.helpers import BuiltSite
 from tools.browser import Visit, open_page
@@ -49,7 +51,10 @@ def test_a_reader_who_only_reads_never_fetches_the_bundle(browser, site: BuiltSi
 
 
 def test_wide_screens_load_the_bundle_at_once(cold: Visit, viewport: str) -> None:
-    assert bundle_requested(cold) == (viewport == "desktop")
+    if viewport == "desktop":  # the bundle's globals appear once it has run
+        cold.page.wait_for_function("typeof component$ === 'object'", timeout=10_000)
+    else:
+        assert not bundle_requested(cold) and cold.page.evaluate("typeof component$") == "undefined"
 
 
 def test_search_opens_and_answers_on_the_first_tap(cold: Visit, viewport: str) -> None:
@@ -163,3 +168,13 @@ def test_tables_keep_material_s_scroll_wrapper_once(browser, site: BuiltSite, vi
     assert page.evaluate("document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length") == 0
     assert visit.console_errors == []
     visit.close()
+
+
+def test_the_loader_names_the_built_bundle_and_the_stylesheet_is_purged(site: BuiltSite) -> None:
+    html = (site.dir / "esim" / "index.html").read_text(encoding="utf-8")
+    assert "bundle." not in html.replace('data-bundle="../assets/javascripts/bundle.', "")  # no <script src>
+    bundle = re.search(r'data-bundle="\.\./(assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"', html)
+    assert bundle and (site.dir / bundle.group(1)).is_file()
+    built = next((site.dir / "assets" / "stylesheets").glob("main.*.min.css"))
+    stock = Path(templates.__path__[0]) / "assets" / "stylesheets" / built.name
+    assert len(built.read_bytes()) < 0.7 * len(stock.read_bytes())
