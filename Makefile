@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check browser-deps clean bench
+.PHONY: serve test lint build check browser-deps clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,13 @@ build: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python scripts/check_pages.py
 
-## test: install what the tests need and run every check and test
-test: $(VENV)/.test-deps browser-deps
+## test: install what the tests need and run every check and test (ruff first: a finding fails)
+test: lint browser-deps
 	$(BIN)/python -m pytest
+
+## lint: ruff's checks (pyproject.toml) on every Python file
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check --no-cache .
 
 browser-deps:
 	@scripts/tools/ensure_chromium.sh

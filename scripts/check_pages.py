@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for checkpages
 
-from checkpages.cli import main  # noqa: E402 - needs the path above
+from checkpages.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

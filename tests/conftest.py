@@ -22,6 +22,18 @@ def build_site(dest: Path, site_url: str) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+STAGES = ("checker", "", "browser")  # what fails fastest first: tests/checker/, tests/, tests/browser/
+
+
+def _stage(item: pytest.Item) -> int:
+    folder = item.path.parent.name
+    return STAGES.index(folder) if folder in STAGES else STAGES.index("")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_stage)  # stable: each folder keeps pytest's own order
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real site, built with a sub-path site URL and served the way GitHub Pages serves it."""

@@ -33,9 +33,9 @@ def test_edited_template_is_compiled_again() -> None:
 
 def test_on_env_installs_the_shared_cache_once() -> None:
     env = Environment()
-    assert site.on_env(env, None, None).bytecode_cache is site._templates
+    assert site.on_env(env, None, None).bytecode_cache is site.state.templates
     other = Environment(bytecode_cache=SharedBytecodeCache())
-    assert site.on_env(other, None, None).bytecode_cache is not site._templates  # left as configured
+    assert site.on_env(other, None, None).bytecode_cache is not site.state.templates  # left as configured
 
 
 class Plugins(dict):
@@ -105,6 +105,6 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
     search_hook.on_post_build(config("en"))   # inner step: queues English, does not wait
     i18n.building = False
     search_hook.on_post_build(config("zh"))   # outer step: waits
-    assert not search_hook._writing
+    assert not search_hook.state.writing
     search_hook.on_shutdown()
     assert written == ["zh", "en"]

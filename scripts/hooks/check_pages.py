@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +22,19 @@ from checkpages.model import Diagnostic, Severity
 from checkpages.reporters import format_line
 
 log = logging.getLogger("mkdocs.hooks.check_pages")
-_checked: dict[str, tuple[tuple[str, int, int], ...]] = {}  # docs dir -> files as last checked clean
+
+Signature = tuple[tuple[str, int, int], ...]  # (path, mtime in ns, size) of every page
 
 
-def _signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+@dataclass
+class CheckerState:
+    checked: dict[str, Signature] = field(default_factory=dict)  # docs dir -> files as last checked clean
+
+
+state = CheckerState()
+
+
+def _signature(docs_dir: Path) -> Signature:
     stats = []
     for path in markdown_files(docs_dir):
         stat = path.stat()
@@ -36,7 +46,7 @@ def run_check(docs_dir: Path) -> list[Diagnostic]:
     """Check docs_dir unless it is unchanged since its last clean check; raise PluginError on errors."""
     key = str(docs_dir.resolve())
     signature = _signature(docs_dir)
-    if _checked.get(key) == signature:
+    if state.checked.get(key) == signature:
         return []
     findings = check_tree(docs_dir)
     for finding in findings:
@@ -48,9 +58,9 @@ def run_check(docs_dir: Path) -> list[Diagnostic]:
     if has_errors(findings):
         raise PluginError(f"page checker found {errors} error(s) in {docs_dir}; "
                           "run `python scripts/check_pages.py` for the list")
-    _checked[key] = signature
+    state.checked[key] = signature
     return findings
 
 
-def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
     run_check(Path(config.docs_dir))

@@ -6,63 +6,67 @@ collects each built page's URL and title and writes the pages once every languag
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 from mkdocs import plugins
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-from sitelib.links import (LANGS, REDIRECTS_FILE, PageInfo, Redirect, add_anchor_script, load_redirects,
-                           norm_path, record_page, short_link_order, write_redirects, write_short_links)
-
-_pages: dict[str, PageInfo] = {}
-_loaded_redirects: dict[str, Redirect] = {}  # redirects.yml as read by on_config, for every page
+from sitelib import links
+from sitelib.i18n import in_nested_build
 
 
-def _redirects(config: Any) -> dict[str, Redirect]:
+@dataclass
+class LinksState:
+    pages: dict[str, links.PageInfo] = field(default_factory=dict)  # every language's pages, by slug
+    redirects: dict[str, links.Redirect] = field(default_factory=dict)  # redirects.yml as on_config read it
+
+
+state = LinksState()
+
+
+def _redirects(config: MkDocsConfig) -> dict[str, links.Redirect]:
     try:
-        return load_redirects(Path(config.config_file_path).parent / REDIRECTS_FILE)
+        return links.load_redirects(Path(config.config_file_path).parent / links.REDIRECTS_FILE)
     except (ValueError, yaml.YAMLError) as error:
         raise PluginError(f"links: {error}") from error
 
 
-def _i18n_busy(config: Any) -> bool:
-    """True inside the i18n plugin's nested per-language builds (and before they are over)."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
-
-def on_config(config: Any) -> None:
-    if not _i18n_busy(config):
-        _pages.clear()
+def on_config(config: MkDocsConfig) -> None:
+    if not in_nested_build(config):
+        state.pages.clear()
     # Read once per build (a malformed file stops the build here, with its message), not once per page.
-    _loaded_redirects.clear()
-    _loaded_redirects.update(_redirects(config))
+    state.redirects = _redirects(config)
 
 
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     if page.url.endswith(".html"):
         return context
-    lang = getattr(page.file, "locale", None) or LANGS[0]
-    record_page(_pages, norm_path(page.url), lang, str((page.meta or {}).get("title") or page.title or ""))
+    lang = getattr(page.file, "locale", None) or links.LANGS[0]
+    title = str((page.meta or {}).get("title") or page.title or "")
+    links.record_page(state.pages, links.norm_path(page.url), lang, title)
     return context
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    entry = _loaded_redirects.get(norm_path(page.url))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    entry = state.redirects.get(links.norm_path(page.url))
     if entry is not None and entry.anchors and entry.to is None:
-        output = add_anchor_script(output, entry.anchors)
+        output = links.add_anchor_script(output, entry.anchors)
     return output
 
 
 @plugins.event_priority(-200)  # after the i18n plugin has built every language
-def on_post_build(config: Any) -> None:
-    if _i18n_busy(config):
+def on_post_build(config: MkDocsConfig) -> None:
+    if in_nested_build(config):
         return
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
-    write_redirects(_loaded_redirects, site_dir, site_url)
-    write_short_links(short_link_order(_pages), site_dir, site_url)
+    links.write_redirects(state.redirects, site_dir, site_url)
+    links.write_short_links(links.short_link_order(state.pages), site_dir, site_url)

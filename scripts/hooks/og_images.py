@@ -16,39 +16,55 @@ import os
 import sys
 import time
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mkdocs import plugins
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib import buildpool
+from sitelib.i18n import in_nested_build
 from sitelib.ogimage import font_path, image_path, render_timed
 
 log = logging.getLogger("mkdocs.hooks.og_images")
 
-_stats = {"drawn": 0, "cached": 0, "seconds": 0.0, "waited": 0.0}
-_pending: list[Future] = []
+
+@dataclass
+class OgState:
+    pending: list[Future] = field(default_factory=list)  # drawings submitted, not yet waited for
+    drawn: int = 0
+    cached: int = 0
+    seconds: float = 0.0   # drawing time in the workers
+    waited: float = 0.0    # time the build spent waiting for them
+
+    def reset_counts(self) -> None:
+        self.drawn, self.cached, self.seconds, self.waited = 0, 0, 0.0, 0.0
 
 
-def cache_dir_for(config: Any) -> Path:
+state = OgState()
+
+
+def cache_dir_for(config: MkDocsConfig) -> Path:
     override = os.environ.get("OG_CACHE_DIR")
     return Path(override) if override else Path(config.config_file_path).parent / ".cache" / "og"
 
 
-def on_config(config: Any) -> None:
+def on_config(config: MkDocsConfig) -> None:
     font_path()  # fail at once, with the fix in the message, when the font is not installed
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.url.endswith(".html"):  # 404 and other non-directory pages are never shared
         return markdown
     lang = getattr(page.file, "locale", None) or "zh"
     title = str((page.meta or {}).get("title") or page.title or config.site_name)
     rel = image_path(page.url, lang)
     dest = Path(config.site_dir) / rel
-    _pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
+    state.pending.append(buildpool.submit(render_timed, title, lang, config.site_name, dest, cache_dir_for(config)))
     page.meta["og_image"] = rel
     return markdown
 
@@ -57,24 +73,26 @@ def wait_for_images() -> None:
     """Block until every submitted image is written; re-raise the first drawing error."""
     started = time.perf_counter()
     try:
-        for future in _pending:
+        for future in state.pending:
             drawn, seconds = future.result()
-            _stats["seconds"] += seconds
-            _stats["drawn" if drawn else "cached"] += 1
+            state.seconds += seconds
+            if drawn:
+                state.drawn += 1
+            else:
+                state.cached += 1
     finally:
-        _pending.clear()
-        _stats["waited"] += time.perf_counter() - started
+        state.pending.clear()
+        state.waited += time.perf_counter() - started
 
 
 @plugins.event_priority(-200)
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     wait_for_images()
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if in_nested_build(config):
         return
-    log.info(f"og_images: {_stats['drawn']} drawn, {_stats['cached']} from cache, "
-             f"{_stats['seconds']:.2f} s, of which the build waited {_stats['waited']:.2f} s")
-    _stats.update(drawn=0, cached=0, seconds=0.0, waited=0.0)
+    log.info(f"og_images: {state.drawn} drawn, {state.cached} from cache, "
+             f"{state.seconds:.2f} s, of which the build waited {state.waited:.2f} s")
+    state.reset_counts()
 
 
 def on_shutdown() -> None:
@@ -82,6 +100,6 @@ def on_shutdown() -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    for future in _pending:  # don't leave drawings running after a failed build
+    for future in state.pending:  # don't leave drawings running after a failed build
         future.cancel()
-    _pending.clear()
+    state.pending.clear()

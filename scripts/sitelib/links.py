@@ -208,7 +208,7 @@ def short_link_index(pages: list[PageInfo], site_url: str) -> str:
         rows.append(f'<li><code>go/{html.escape(info.slug)}/</code> — {links}</li>')
     body = ("<h1>短链接 · Short links</h1>\n<p>在论坛里分享 <code>go/&lt;页面&gt;/</code>：读者会看到自己语言的页面。"
             "<br>Share <code>go/&lt;page&gt;/</code> in forums: readers get the page in their language.</p>\n"
-            f"<ul>\n" + "\n".join(rows) + "\n</ul>")
+            "<ul>\n" + "\n".join(rows) + "\n</ul>")
     return _stub("zh", f'{SHORT_LINK_MARK}=""', "短链接 · Short links", site_url, "", body)
 
 

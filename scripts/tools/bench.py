@@ -67,7 +67,6 @@ def ours_config(docs: Path, folder: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs}", text)
     text = re.sub(r"(?m)^(\s+custom_dir: )(\S+)", lambda m: m.group(1) + str(ROOT / m.group(2)), text)
-    # a hook line may end in a comment
     text = re.sub(r"(?m)^(  - )(scripts/hooks/\S+)", lambda m: m.group(1) + str(ROOT / m.group(2)), text)
     for key in ("nav", "not_in_nav"):
         text = text.replace(_block(text, key), "")
@@ -419,6 +418,10 @@ def make_corpus(name: str, docs: Path, folder: Path, card: str, synthetic: bool,
     return Corpus(name, docs, pages, card, builds[0], builds[1], runs, warm_runs)
 
 
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="one run each, 200-pair corpus only")
@@ -429,7 +432,6 @@ def main() -> int:
     pairs = args.pairs if args.pairs is not None else ([200] if args.quick else [200, 1000])
     started = time.perf_counter()
     header = machine()
-    log = lambda message: print(message, flush=True)  # noqa: E731
     log(f"# bench: {header}")
 
     from tools.synth_pages import write_corpus

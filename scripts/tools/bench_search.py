@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -162,9 +163,7 @@ def main() -> None:
     args = parser.parse_args()
     pagefind = not args.skip_pagefind
     if pagefind:
-        try:
-            import pagefind as _  # noqa: F401
-        except ImportError:
+        if importlib.util.find_spec("pagefind") is None:
             print("pagefind is not installed: `pip install 'pagefind[bin]'` to compare; skipping it")
             pagefind = False
     from playwright.sync_api import sync_playwright

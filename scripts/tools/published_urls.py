@@ -24,8 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))  # for sitelib, when run as a script
 
-from sitelib.links import (REDIRECT_MARK, REDIRECTS_FILE, SHORT_LINK_MARK, Redirect, load_redirects, norm_path,
-                           page_ids, show_path)
+from sitelib.links import (
+    REDIRECT_MARK,
+    REDIRECTS_FILE,
+    SHORT_LINK_MARK,
+    Redirect,
+    load_redirects,
+    norm_path,
+    page_ids,
+    show_path,
+)
 
 MANIFEST = ROOT / "published.txt"
 SKIP_DIRS = ("assets/", "search/")

@@ -7,10 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tools.searching import (HOMES, RESULT_LINKS, distinct_pages, load_queries, open_search, search,
-                                     top_pages)
 from tests.helpers import ROOT, BuiltSite
 from tools.browser import Visit, open_page
+from tools.searching import HOMES, RESULT_LINKS, distinct_pages, load_queries, open_search, search, top_pages
 
 MIN_HIT_RATE = 0.9
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from checkpages.cli import main
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = ROOT / "docs"
 TODAY = "2026-11-22"  # fixtures are dated against this day
-
-from checkpages.cli import main
 
 
 @dataclass(frozen=True)

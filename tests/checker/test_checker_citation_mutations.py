@@ -11,11 +11,10 @@ from typing import Optional
 
 import pytest
 
-from tests.checker.helpers import DOCS, copy_docs
-
 from checkpages.engine import check_tree, markdown_files  # noqa: I001 - helpers put scripts/ on sys.path
 from checkpages.model import Diagnostic
 from checkpages.reader import read_page
+from tests.checker.helpers import DOCS, copy_docs
 
 CITATION = re.compile(r"\[@([a-z0-9-]+)\]")
 # Found independently of CP015's own patterns: a list item with one of the site's best-known figures.

@@ -78,12 +78,14 @@ def test_clean_site_builds_and_is_checked_once_for_both_languages(tmp_path: Path
 
 
 @pytest.fixture
-def hook_module():  # type: ignore[no-untyped-def]
+def hook_module(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A fresh copy of the hook, loaded as MkDocs loads one (registered in sys.modules first)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("check_pages_hook_under_test", HOOK)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)
     spec.loader.exec_module(module)
     return module
 

@@ -10,12 +10,10 @@ from typing import Callable, Optional
 
 import pytest
 
-from tests.checker.helpers import DOCS, copy_docs
-
 from checkpages.engine import check_tree, markdown_files
 from checkpages.model import Diagnostic, Severity
 from checkpages.reader import read_page
-
+from tests.checker.helpers import DOCS, copy_docs
 
 
 def _card_slugs() -> list[str]:

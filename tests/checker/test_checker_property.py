@@ -7,10 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.checker.helpers import FIXTURES
-
 from checkpages.engine import check_tree
 from checkpages.rules import RULES
+from tests.checker.helpers import FIXTURES
 
 CARD_LINES = (FIXTURES / "CP009" / "good_plain.zh.md").read_text(encoding="utf-8").split("\n")
 # Pieces that stress the scanner: fences, front-matter markers, headings, attr lists, links, comments.

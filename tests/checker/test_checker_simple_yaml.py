@@ -8,7 +8,6 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-
 from checkpages.simple_yaml import load_simple
 
 ATOMS = ["eSIM", "手机卡", "yes", "no", "null", "~", "42", "1.5", "0x1F", "2026-11-22", "2026-13-40",

@@ -6,7 +6,6 @@ import statistics
 from pathlib import Path
 
 from tests.checker.helpers import run_checker
-
 from tools.synth_pages import CARD_TYPES, write_corpus
 
 

@@ -8,10 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from sitelib.citations import SOURCE_ID, Citation, citations_in_line
-
 from checkpages.model import Page
 from checkpages.scanner import mask_inline_code
+from sitelib.citations import SOURCE_ID, Citation, citations_in_line
 
 _ITEM = re.compile(r"^(\s*)-(?:\s|$)")
 _TOP_LEVEL = re.compile(r"^[^\s#]")

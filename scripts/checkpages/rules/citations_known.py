@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sitelib.citations import SOURCE_ID, Citation
-
 from checkpages.model import Diagnostic, IssueKind, Page, Site
 from checkpages.rules._citations import (
     SourceItem,
@@ -13,6 +11,7 @@ from checkpages.rules._citations import (
     source_items,
     source_problem,
 )
+from sitelib.citations import SOURCE_ID, Citation
 
 code = "CP012"
 name = "citations-known"

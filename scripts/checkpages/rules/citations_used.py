@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sitelib.citations import SOURCE_ID
-
 from checkpages.model import Diagnostic, Page, Severity, Site
 from checkpages.rules._citations import page_citations, source_items
+from sitelib.citations import SOURCE_ID
 
 code = "CP013"
 name = "citations-used"

@@ -6,7 +6,7 @@ import re
 from typing import Iterator, Optional
 from urllib.parse import unquote
 
-from checkpages.model import Diagnostic, Link, Page, Site
+from checkpages.model import Diagnostic, Page, Site
 from checkpages.reader import split_name
 
 code = "CP007"
