@@ -2,40 +2,56 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from mkdocs import plugins
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib.firstview import purge_stylesheets, wrap_tables
+from sitelib.i18n import in_nested_build
 from sitelib.unusedcss import UsedWords
 
-# The i18n plugin builds each language into the same site_dir in turn: the words of every page built
-# so far count, so the last build's stylesheet serves all of them.
-_used: dict[str, UsedWords] = {}
+
+@dataclass
+class FirstViewState:
+    # site_dir -> the words of every page built into it: static-i18n builds each language into the
+    # same site_dir, and the one stylesheet serves them all.
+    used: dict[str, UsedWords] = field(default_factory=dict)
+
+    def words(self, config: MkDocsConfig) -> UsedWords:
+        return self.used.setdefault(config.site_dir, UsedWords())
 
 
-def _words(config: MkDocsConfig) -> UsedWords:
-    return _used.setdefault(config.site_dir, UsedWords())
+state = FirstViewState()
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+def on_config(config: MkDocsConfig) -> None:
+    if not in_nested_build(config):  # a new build (mkdocs serve rebuilds): start from no words
+        state.used.pop(config.site_dir, None)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return wrap_tables(html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _words(config).add_page(output)
+    state.words(config).add_page(output)
     return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html"):
-        _words(config).add_page(output_content)
+        state.words(config).add_page(output_content)
     return output_content
 
 
+@plugins.event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    purge_stylesheets(Path(config.site_dir), [Path(d) for d in config.theme.dirs], _words(config))
+    if in_nested_build(config):
+        return
+    purge_stylesheets(Path(config.site_dir), [Path(d) for d in config.theme.dirs], state.words(config))
