@@ -44,7 +44,7 @@ LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_FLAGS = ("--headless=new --no-sandbox --disable-background-networking --disable-component-update "
                     "--disable-sync --disable-gpu")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 QUERY = {"zh": "注销", "en": "cancel"}
 READS_BUDGET = 36 * 1024  # issue 18: a reader who only reads a card page, under the lightest peer
 # /work/shared/PEERS.md, "First view of one card page" (gzip KiB), by corpus size in pairs (12 ~ the real site)
@@ -667,7 +667,7 @@ def lighthouse_section(results: list[tuple[str, str, dict[str, Any]]]) -> list[s
            f"Lighthouse {version} (`bench/package.json`), default mobile emulation and simulated throttling, "
            f"Chromium `/usr/bin/chromium` with `{LIGHTHOUSE_FLAGS}`; each site built with "
            f"`SITE_URL=http://127.0.0.1:PORT{SUBPATH}` and served by `scripts/tools/site_server.py` (which, like a "
-           "local server, sends no cache headers). One run per page. Targets: performance ≥ 95, the others "
+           "local server, sends no cache headers). One run per page. Targets: performance ≥ 98 (issue 18), the others "
            "100. Failing = a binary audit that did not pass, or a scored one below 0.9 (Lighthouse's pass mark).",
            ""]
     rows = []
