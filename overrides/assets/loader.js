@@ -26,6 +26,7 @@
   function loadBundle() {
     if (bundle) return;
     undoDoubleTables();
+    prefetchWhenSearching();
     var startup = holdContentLoaded();
     bundle = document.createElement("script");
     bundle.src = bundleUrl;
@@ -34,6 +35,28 @@
       startup();
     };
     body.appendChild(bundle);
+  }
+
+  // The page's search set-up (overrides/main.html) tells the search worker to fetch its engine when
+  // the box opens, on a BroadcastChannel the worker opens on SETUP (assets/search/worker.js). Here
+  // the box opens before the bundle has started the worker: tell it again once the worker is READY.
+  function prefetchWhenSearching() {
+    var NativeWorker = window.Worker;
+    if (typeof NativeWorker !== "function" || typeof BroadcastChannel !== "function") return;
+    window.Worker = function (url, options) {
+      var worker = new NativeWorker(url, options), post = worker.postMessage, channel = null;
+      worker.postMessage = function (message) {
+        if (message && message.type === 0 && message.data && message.data.config) channel = message.data.config.channel;
+        return post.apply(worker, arguments);
+      };
+      worker.addEventListener("message", function ready(event) {
+        if (!event.data || event.data.type !== 1) return;
+        worker.removeEventListener("message", ready);
+        if (channel && searchToggle && searchToggle.checked) new BroadcastChannel(channel).postMessage("open");
+      });
+      window.Worker = NativeWorker;
+      return worker;
+    };
   }
 
   // The bundle starts on DOMContentLoaded, which has fired by the time a reader taps: keep what it

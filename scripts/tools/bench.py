@@ -211,6 +211,7 @@ def measure_view(browser: Any, url: str, query: str) -> View:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     entries: list[tuple[int, int, str]] = []
     blocked: list[str] = []
+    pending: set[Any] = set()  # requests not finished yet: a slow one counts once it has arrived
     host = url.split(SUBPATH)[0]
 
     def route(r: Any) -> None:
@@ -221,6 +222,7 @@ def measure_view(browser: Any, url: str, query: str) -> View:
             r.abort()
 
     def finished(request: Any) -> None:
+        pending.discard(request)
         if request.url.startswith(("data:", "blob:")):
             return
         response = request.response()
@@ -233,20 +235,22 @@ def measure_view(browser: Any, url: str, query: str) -> View:
         entries.append((encoded, raw, request.url.split(SUBPATH, 1)[-1] or "/"))
 
     context.route("**/*", route)
+    context.on("request", lambda request: request.url.startswith(host) and pending.add(request))
     context.on("requestfinished", finished)
+    context.on("requestfailed", pending.discard)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
-    _settle(page, entries)
+    _settle(page, entries, pending)
     first, first_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     resources = sorted(((e[2], e[0]) for e in entries), key=lambda r: -r[1])
     scroll_to_end(page)
-    _settle(page, entries)
+    _settle(page, entries, pending)
     reads, reads_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     open_search(page)
-    _settle(page, entries)
+    _settle(page, entries, pending)
     opened, opened_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     search(page, query)
-    _settle(page, entries)
+    _settle(page, entries, pending)
     view = View(first, first_raw, reads, reads_raw, opened, opened_raw, sum(e[0] for e in entries),
                 sum(e[1] for e in entries), resources, blocked)
     context.close()
@@ -301,12 +305,14 @@ def measure_first_tap(browser: Any, url: str, query: str, throttle: bool) -> Fir
     return FirstTap(opened, answered)
 
 
-def _settle(page: Any, entries: list[Any], quiet_ms: int = 700) -> None:
-    """Wait until no request has finished for quiet_ms (workers fetch after the load event)."""
-    seen = -1
-    while seen != len(entries):
+def _settle(page: Any, entries: list[Any], pending: set[Any], quiet_ms: int = 700, limit_ms: int = 60_000) -> None:
+    """Wait until no request is in flight and none has finished for quiet_ms (workers fetch after the
+    load event; on a busy machine a 35 KiB script can take longer than quiet_ms to arrive)."""
+    seen, waited = -1, 0
+    while (seen != len(entries) or pending) and waited < limit_ms:
         seen = len(entries)
         page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
 
 
 # ---------------------------------------------------------------- Lighthouse
