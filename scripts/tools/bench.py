@@ -237,7 +237,7 @@ def measure_view(browser: Any, url: str, query: str) -> View:
     context.route("**/*", route)
     context.on("request", lambda request: request.url.startswith(host) and pending.add(request))
     context.on("requestfinished", finished)
-    context.on("requestfailed", pending.discard)
+    context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     _settle(page, entries, pending)
