@@ -13,7 +13,7 @@ $(VENV)/.site-deps: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(BIN)/python
+$(VENV)/.test-deps: requirements-test.txt requirements-links.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements-test.txt
 	touch $@ $(VENV)/.site-deps
 

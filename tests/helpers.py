@@ -5,7 +5,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitelib.i18n import languages_from_file
+
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = languages_from_file(ROOT / "mkdocs.yml")
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def test_og_seconds_waited_reads_the_background_figure() -> None:
     log = "INFO    -  og_images: 22 drawn, 0 from cache, 1.37 s, of which the build waited 0.04 s\n"
     assert bench.og_seconds(log) == 1.37
     assert bench.og_seconds(log, waited=True) == 0.04
-    old = "INFO    -  og_images: 11 drawn, 0 from cache, 1.25 s\n"  # drawn on the main thread
+    old = "INFO    -  og_images: 11 drawn, 0 from cache, 1.25 s\n"  # an older build: drawn in the build itself
     assert bench.og_seconds(old, waited=True) == 1.25
 
 

@@ -1,16 +1,12 @@
 """scripts/sitelib/citations.py: finding `[@id]`, numbering sources, rendering the superscript links."""
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-from sitelib import citations  # noqa: E402
+from sitelib import citations
 
 SOURCES = [
     {"id": "ithome-2025", "title": "IT之家：号码冻结约三个月", "url": "https://www.ithome.com/0/1.htm"},

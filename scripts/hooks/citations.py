@@ -9,33 +9,44 @@ reports it, the build does not crash on it.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-_SCRIPTS = str(Path(__file__).resolve().parent.parent)
-if _SCRIPTS not in sys.path:
-    sys.path.insert(0, _SCRIPTS)  # MkDocs restores sys.path after loading a hook: import everything now
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-from sitelib import citations  # noqa: E402
+from sitelib import citations
+from sitelib.i18n import site_languages
 
-_snippets: dict[str, list[str]] = {}  # source file -> HTML of its citations, from markdown to content
+
+@dataclass
+class CitationsState:
+    snippets: dict[str, list[str]] = field(default_factory=dict)  # source file -> its citations' HTML
+
+
+state = CitationsState()
 
 
 def _language(page: Page, config: MkDocsConfig) -> str:
-    return str(getattr(page.file, "locale", None) or config.theme["language"] or "en")
+    """The page's language: static-i18n sets the file's locale, else the theme's (not every theme has one)."""
+    theme_language = config.theme["language"] if "language" in config.theme else None
+    return str(getattr(page.file, "locale", None) or theme_language or site_languages(config).default)
+
+
+def _key(page: Page) -> str:
+    return page.file.abs_src_path or page.file.src_uri
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     sources = citations.number_sources((page.meta or {}).get("sources"))
     rendered = citations.cite(markdown, sources, _language(page, config))
     page.meta["source_list"] = rendered.sources
-    _snippets[page.file.abs_src_path or page.file.src_uri] = rendered.snippets
+    state.snippets[_key(page)] = rendered.snippets
     return rendered.markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    snippets = _snippets.pop(page.file.abs_src_path or page.file.src_uri, [])
-    return citations.restore(html, snippets)
+    return citations.restore(html, state.snippets.pop(_key(page), []))

@@ -20,16 +20,22 @@ from mkdocs.utils.templates import TemplateContext
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib import links
-from sitelib.i18n import in_nested_build
+from sitelib.i18n import Languages, in_nested_build, site_languages
 
 
 @dataclass
 class LinksState:
     pages: dict[str, links.PageInfo] = field(default_factory=dict)  # every language's pages, by slug
     redirects: dict[str, links.Redirect] = field(default_factory=dict)  # redirects.yml as on_config read it
+    languages: Languages | None = None  # the i18n plugin's, as on_config read them
 
 
 state = LinksState()
+
+
+def _languages() -> Languages:
+    assert state.languages is not None, "on_config reads the languages first"
+    return state.languages
 
 
 def _redirects(config: MkDocsConfig) -> dict[str, links.Redirect]:
@@ -44,14 +50,15 @@ def on_config(config: MkDocsConfig) -> None:
         state.pages.clear()
     # Read once per build (a malformed file stops the build here, with its message), not once per page.
     state.redirects = _redirects(config)
+    state.languages = site_languages(config)
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     if page.url.endswith(".html"):
         return context
-    lang = getattr(page.file, "locale", None) or links.LANGS[0]
+    lang = getattr(page.file, "locale", None) or _languages().default
     title = str((page.meta or {}).get("title") or page.title or "")
-    links.record_page(state.pages, links.norm_path(page.url), lang, title)
+    links.record_page(state.pages, links.norm_path(page.url), lang, title, _languages())
     return context
 
 
@@ -68,5 +75,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
-    links.write_redirects(state.redirects, site_dir, site_url)
-    links.write_short_links(links.short_link_order(state.pages), site_dir, site_url)
+    links.write_redirects(state.redirects, site_dir, site_url, _languages())
+    links.write_short_links(links.short_link_order(state.pages), site_dir, site_url, _languages())

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib import buildpool
-from sitelib.i18n import in_nested_build
+from sitelib.i18n import in_nested_build, site_languages
 from sitelib.ogimage import font_path, image_path, render_timed
 
 log = logging.getLogger("mkdocs.hooks.og_images")
@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.url.endswith(".html"):  # 404 and other non-directory pages are never shared
         return markdown
-    lang = getattr(page.file, "locale", None) or "zh"
+    lang = getattr(page.file, "locale", None) or site_languages(config).default
     title = str((page.meta or {}).get("title") or page.title or config.site_name)
     rel = image_path(page.url, lang)
     dest = Path(config.site_dir) / rel

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -22,13 +23,14 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
 from sitelib import buildpool, searchindex
-from sitelib.i18n import in_nested_build
+from sitelib.i18n import in_nested_build, site_languages
 from sitelib.searchdocs import page_documents
 
 log = logging.getLogger("mkdocs.hooks.search")
 
 # The stock index: written by Material's search plugin, replaced by the per-language files below.
 STOCK_INDEX = Path("search") / "search_index.json"
+ENGINE = Path("assets") / "search" / "engine.js"   # gets the index format written into it
 
 
 @dataclass
@@ -51,7 +53,7 @@ state = SearchState()
 
 
 def _language(config: MkDocsConfig) -> str:
-    return str(config.theme["language"] or "en")
+    return str(config.theme["language"] or site_languages(config).default)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -106,10 +108,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     # shared config switched over; both post-build steps see both languages, each is written once,
     # and the outer step (the last of the build) waits for the worker.
     start_writes(config)
+    write_engine_format(Path(config.site_dir) / ENGINE)
     if in_nested_build(config):
         return
     wait_for_writes()
     (Path(config.site_dir) / STOCK_INDEX).unlink(missing_ok=True)
+
+
+def write_engine_format(engine: Path) -> None:
+    try:
+        searchindex.write_format_into_engine(engine)
+    except (OSError, searchindex.EngineFormatError) as error:
+        raise PluginError(f"search: {error}") from error
 
 
 def on_build_error(error: Exception) -> None:

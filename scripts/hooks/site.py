@@ -11,9 +11,8 @@ from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
+from sitelib.i18n import site_languages
 from sitelib.templatecache import SharedBytecodeCache
-
-DEFAULT_LANGUAGE = "zh"
 
 
 @dataclass
@@ -31,7 +30,7 @@ state = SiteState()
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
-    if config.theme["language"] == DEFAULT_LANGUAGE:
+    if config.theme["language"] == site_languages(config).default:
         state.not_found_pages[config.site_dir] = output_content
         return output_content
     return state.not_found_pages.get(config.site_dir, output_content)

@@ -31,12 +31,14 @@ from typing import Any
 
 import yaml
 
+from sitelib.i18n import Languages
+
 log = logging.getLogger("mkdocs.hooks.links")
 
 REDIRECTS_FILE = "redirects.yml"
-LANGS = ("zh", "en")          # default language first; it lives at the site root
-LANG_NAMES = {"zh": "中文", "en": "English"}
-COLON = {"zh": "：", "en": ": "}
+# Words of the generated pages per language (the languages themselves: sitelib/i18n.py).
+COLON = {"zh": "："}                  # after a language's name; ": " for the others
+MOVED = {"zh": "这个页面已经移动到：", "en": "This page has moved to: "}
 REDIRECT_MARK = "data-redirect-to"
 SHORT_LINK_MARK = "data-short-link"
 ID_RE = re.compile(r"""\sid=["']?([^"'\s>]+)""")
@@ -131,15 +133,15 @@ a{{color:#0b5394}}li{{margin:.4rem 0}}</style>
 """
 
 
-def redirect_page(entry: Redirect, site_url: str, title: str) -> str:
+def redirect_page(entry: Redirect, site_url: str, title: str, langs: Languages) -> str:
     assert entry.to is not None
     target = relative(entry.old, entry.to)
-    lang = "en" if entry.old.startswith("en/") else "zh"
+    lang = langs.of_path(entry.old)
     script = (f"(function(){{var map={_js(entry.anchors)},h=location.hash,a=h.slice(1);"
               f"try{{a=decodeURIComponent(a);}}catch(e){{}}"
               f"location.replace({_js(target)}+(map[a]?'#'+map[a]:h));}})();")
     refresh = f'\n<noscript><meta http-equiv="refresh" content="0; url={html.escape(target)}"></noscript>'
-    text = ("这个页面已经移动到：" if lang == "zh" else "This page has moved to: ")
+    text = MOVED.get(lang, MOVED["en"])
     body = f'<p>{text}<a href="{html.escape(target)}">{html.escape(title)}</a></p>'
     return _stub(lang, f'{REDIRECT_MARK}="{html.escape(entry.to)}"', title, site_url + entry.to, script, body,
                  refresh)
@@ -165,10 +167,10 @@ class PageInfo:
     titles: dict[str, str] = field(default_factory=dict)  # lang -> page title
 
 
-def record_page(pages: dict[str, PageInfo], url: str, lang: str, title: str) -> None:
+def record_page(pages: dict[str, PageInfo], url: str, lang: str, title: str, langs: Languages) -> None:
     """Note a built page under its slug (the path without the language prefix; the home is 'index');
     an empty title becomes the slug."""
-    slug = url.removeprefix(f"{lang}/") if lang != LANGS[0] else url
+    slug = url.removeprefix(f"{lang}/") if lang != langs.default else url
     slug = slug.strip("/") or "index"
     info = pages.setdefault(slug, PageInfo(slug))
     info.urls[lang] = url
@@ -180,9 +182,9 @@ def short_link_order(pages: dict[str, PageInfo]) -> list[PageInfo]:
     return sorted(pages.values(), key=lambda p: (p.slug != "index", p.slug))
 
 
-def short_link_page(info: PageInfo, site_url: str) -> str:
+def short_link_page(info: PageInfo, site_url: str, langs: Languages) -> str:
     here = f"go/{info.slug}/"
-    targets = {lang: relative(here, info.urls[lang]) for lang in LANGS if lang in info.urls}
+    targets = {lang: relative(here, info.urls[lang]) for lang in langs.codes if lang in info.urls}
     script = ("(function(){var t=" + _js(targets) + ",l=navigator.languages&&navigator.languages.length?"
               "navigator.languages:[navigator.language||''],lang='en';"
               "for(var i=0;i<l.length;i++){var c=String(l[i]).toLowerCase().slice(0,2);"
@@ -190,29 +192,29 @@ def short_link_page(info: PageInfo, site_url: str) -> str:
               "location.replace((t[lang]||t.zh||t.en)+location.hash);})();")
     items = "\n".join(
         f'<li lang="{lang}"><a href="{html.escape(targets[lang])}" hreflang="{lang}">'
-        f"{LANG_NAMES[lang]}{COLON[lang]}{html.escape(info.titles[lang])}</a></li>" for lang in targets)
+        f"{langs.names[lang]}{COLON.get(lang, ': ')}{html.escape(info.titles[lang])}</a></li>" for lang in targets)
     title = " · ".join(info.titles[lang] for lang in targets)
-    canonical_lang = "zh" if "zh" in info.urls else next(iter(targets))
+    canonical_lang = langs.default if langs.default in info.urls else next(iter(targets))
     body = (f"<h1>{html.escape(title)}</h1>\n<p>选择语言 · Choose a language:</p>\n"
             f'<ul class="short-link-targets">\n{items}\n</ul>')
     return _stub(canonical_lang, f'{SHORT_LINK_MARK}="{html.escape(info.slug)}"', title,
                  site_url + info.urls[canonical_lang], script, body)
 
 
-def short_link_index(pages: list[PageInfo], site_url: str) -> str:
+def short_link_index(pages: list[PageInfo], site_url: str, langs: Languages) -> str:
     rows = []
     for info in pages:
         links = " · ".join(
             f'<a href="{html.escape(relative("go/", info.urls[lang]))}" hreflang="{lang}" lang="{lang}">'
-            f"{html.escape(info.titles[lang])}</a>" for lang in LANGS if lang in info.urls)
+            f"{html.escape(info.titles[lang])}</a>" for lang in langs.codes if lang in info.urls)
         rows.append(f'<li><code>go/{html.escape(info.slug)}/</code> — {links}</li>')
     body = ("<h1>短链接 · Short links</h1>\n<p>在论坛里分享 <code>go/&lt;页面&gt;/</code>：读者会看到自己语言的页面。"
             "<br>Share <code>go/&lt;page&gt;/</code> in forums: readers get the page in their language.</p>\n"
             "<ul>\n" + "\n".join(rows) + "\n</ul>")
-    return _stub("zh", f'{SHORT_LINK_MARK}=""', "短链接 · Short links", site_url, "", body)
+    return _stub(langs.default, f'{SHORT_LINK_MARK}=""', "短链接 · Short links", site_url, "", body)
 
 
-def write_redirects(redirects: dict[str, Redirect], site_dir: Path, site_url: str) -> None:
+def write_redirects(redirects: dict[str, Redirect], site_dir: Path, site_url: str, langs: Languages) -> None:
     for entry in redirects.values():
         old_file = site_dir / entry.old / "index.html"
         if entry.to is None:
@@ -237,16 +239,16 @@ def write_redirects(redirects: dict[str, Redirect], site_dir: Path, site_url: st
             title_match = re.search(r"<title>(.*?)</title>", target_file.read_text(encoding="utf-8"), re.S)
             title = html.unescape(title_match.group(1).strip()) if title_match else show_path(entry.to)
             old_file.parent.mkdir(parents=True, exist_ok=True)
-            old_file.write_text(redirect_page(entry, site_url, title), encoding="utf-8")
+            old_file.write_text(redirect_page(entry, site_url, title, langs), encoding="utf-8")
     if redirects:
         log.info(f"links: {len(redirects)} redirect(s) from {REDIRECTS_FILE}")
 
 
-def write_short_links(pages: list[PageInfo], site_dir: Path, site_url: str) -> None:
+def write_short_links(pages: list[PageInfo], site_dir: Path, site_url: str, langs: Languages) -> None:
     for info in pages:
         out = site_dir / "go" / info.slug / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(short_link_page(info, site_url), encoding="utf-8")
+        out.write_text(short_link_page(info, site_url, langs), encoding="utf-8")
     (site_dir / "go").mkdir(exist_ok=True)
-    (site_dir / "go" / "index.html").write_text(short_link_index(pages, site_url), encoding="utf-8")
+    (site_dir / "go" / "index.html").write_text(short_link_index(pages, site_url, langs), encoding="utf-8")
     log.info(f"links: {len(pages)} short link(s) under go/")

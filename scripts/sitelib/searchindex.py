@@ -1,24 +1,9 @@
 """The sharded search index of one language, read by overrides/assets/search/engine.js.
 
-A reader's search downloads only what its words need, whatever the size of the site:
-
-- `meta.json`: the number of pages, of key shards per tier, and the shared sections (fetched when
-  search opens).
-- `k/<n>.json` and `w/<n>.json`: key shards. A key is a Chinese character or character pair
-  (注销卡 -> 注, 销, 卡, 注销, 销卡) or a Latin word as written (stemming happens in the browser). A key
-  goes to shard hash(group) % shards; the group is the key itself (Han) or a word's first three
-  letters, so a word typed in part finds all its completions in one shard. Each key maps to its
-  postings: for each page, [page - previous page, n, code * n], code = document index * 16 + field
-  bits (document 0 is the page itself, 1.. its sections in order). `k/` holds the documents where
-  the key is in a title, heading, description or alias (and maybe the text); `w/` those where it
-  is only in the text, fetched only when the first tier gives too few pages, so a word found on
-  every page costs the same as a rare one.
-- `p/<page>.json`: what a result shows: url, title, aliases, description and the section ids and
-  headings, fetched for the best-ranked pages only. A section that several pages share (same id,
-  same heading: 办理前准备, 常见问题 ...) is a number instead, into meta.json's `common` list, since
-  each fragment is compressed on its own.
-
-The text, Han ranges and word pattern below must match engine.js (tests check both on one page).
+The format is described in SEARCH_INDEX.md beside this file. Everything the engine must agree on
+(the format version, field bits, Han ranges, token pattern, key groups, hash, postings layout, tier
+and folder names) is defined here once: `FORMAT` goes into meta.json's `version` and, whole, into
+the built engine.js (`write_format_into_engine`), so the two sides cannot drift apart.
 """
 from __future__ import annotations
 
@@ -32,14 +17,32 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-# Field bits of a posting (must match BITS in engine.js).
-TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8
+# Bump VERSION whenever a change to this module or to FORMAT changes what a file means: an engine
+# reads only the version it was built with (SEARCH_INDEX.md, "Changing the format").
+VERSION = 1
+TEXT, TITLE, DESCRIPTION, ALIASES = 1, 2, 4, 8  # field bits of a posting
+FIELD_BITS = {"text": TEXT, "title": TITLE, "description": DESCRIPTION, "aliases": ALIASES}
+DOC_SHIFT = 4   # a posting's code is document << DOC_SHIFT | field bits
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-TOKEN = re.compile(rf"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)")
+# Group 1: a run of Han characters; group 2: a Latin word, with an apostrophe part (it's, cancel's).
+TOKEN_PATTERN = f"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)"
+TOKEN = re.compile(TOKEN_PATTERN)
+POSSESSIVE = "['\u2019]s$"   # cut from a Latin word before it becomes a key
+GROUP_PREFIX = 3  # a Latin key's group is its first letters: a word typed in part finds its shard
+FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193  # 32-bit FNV-1a over code points: key group -> shard
+TIERS = {"strong": "k", "text": "w"}   # key shard folders: titles, headings, descriptions, aliases; text only
+FRAGMENTS = "p"   # result fragment folder
+FORMAT: dict[str, Any] = {
+    "version": VERSION, "bits": FIELD_BITS, "docShift": DOC_SHIFT, "han": HAN, "token": TOKEN_PATTERN,
+    "possessive": POSSESSIVE, "groupPrefix": GROUP_PREFIX, "fnv": [FNV_OFFSET, FNV_PRIME], "tiers": TIERS,
+    "fragments": FRAGMENTS,
+}
+# engine.js names FORMAT with this string; the build writes FORMAT in its place.
+ENGINE_PLACEHOLDER = '"__SEARCH_INDEX_FORMAT__"'
 # Shards of about this many bytes of JSON (before gzip), counted per tier: a query fetches one per
 # character pair or word, and whatever else shares it is dead weight; but every file costs the
 # build a file creation (~0.2 ms here), so not smaller.
-SHARD_TARGET_BYTES = {"k": 1_000, "w": 2_000}   # the text-only tier is read only on a second pass
+SHARD_TARGET_BYTES = {TIERS["strong"]: 1_000, TIERS["text"]: 2_000}   # the text tier: read on a second pass only
 COMMON_MAX = 200   # shared sections listed in meta.json (fetched when search opens)
 TEASER_CHARS = 120  # the page's opening text, shown under its title when it has no description
 
@@ -58,7 +61,7 @@ def keys_of(text: str) -> set[str]:
             keys.update(han)
             keys.update(han[i:i + 2] for i in range(len(han) - 1))
         else:
-            keys.add(re.sub(r"['\u2019]s$", "", word))
+            keys.add(re.sub(POSSESSIVE, "", word))
     return keys
 
 
@@ -67,15 +70,15 @@ def is_han(char: str) -> bool:
 
 
 def group_of(key: str) -> str:
-    return key if is_han(key[0]) else key[:3]
+    return key if is_han(key[0]) else key[:GROUP_PREFIX]
 
 
 def fnv1a(text: str) -> int:
     """32-bit FNV-1a over code points (engine.js computes the same with Math.imul)."""
-    h = 0x811C9DC5
+    h = FNV_OFFSET
     for char in text:
         h ^= ord(char)
-        h = (h * 0x01000193) & 0xFFFFFFFF
+        h = (h * FNV_PRIME) & 0xFFFFFFFF
     return h
 
 
@@ -117,7 +120,7 @@ def encode(entries: Postings) -> list[int]:
     out, previous = [], 0
     for page in sorted(entries):
         docs = entries[page]
-        out += [page - previous, len(docs)] + [doc * 16 + bits for doc, bits in sorted(docs.items())]
+        out += [page - previous, len(docs)] + [doc << DOC_SHIFT | bits for doc, bits in sorted(docs.items())]
         previous = page
     return out
 
@@ -161,21 +164,21 @@ def shard_count(encoded: dict[str, list[int]], target: int) -> int:
 
 def build(pages: list[list[dict[str, Any]]]) -> dict[str, str]:
     """Relative path -> file text, for one language's pages (each a list of documents, page first)."""
-    tiers: dict[str, dict[str, list[int]]] = {"k": {}, "w": {}}
+    tiers: dict[str, dict[str, list[int]]] = {TIERS["strong"]: {}, TIERS["text"]: {}}
     for key, entries in sorted(postings(pages).items()):
-        for tier, part in zip("kw", split_tiers(entries)):
+        for tier, part in zip(tiers, split_tiers(entries)):
             if part:
                 tiers[tier][key] = encode(part)
     shards = {tier: shard_count(encoded, SHARD_TARGET_BYTES[tier]) for tier, encoded in tiers.items()}
     common = common_sections(pages)
-    files = {"meta.json": dumps({"pages": len(pages), "shards": shards, "common": common})}
+    files = {"meta.json": dumps({"version": VERSION, "pages": len(pages), "shards": shards, "common": common})}
     for tier, encoded in tiers.items():
         by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards[tier])]
         for key, value in encoded.items():
             by_shard[shard_of(key, shards[tier])][key] = value
         files.update({f"{tier}/{n}.json": dumps(shard) for n, shard in enumerate(by_shard)})
     numbers = {section: n for n, section in enumerate(common)}
-    files.update({f"p/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})
+    files.update({f"{FRAGMENTS}/{n}.json": dumps(fragment(docs, numbers)) for n, docs in enumerate(pages)})
     return files
 
 
@@ -191,3 +194,21 @@ def write(out: Path, pages: list[list[dict[str, Any]]]) -> tuple[int, float]:
         with open(out / relative, "w", encoding="utf-8") as handle:
             handle.write(text)
     return len(files), time.perf_counter() - started
+
+
+class EngineFormatError(Exception):
+    """The engine script has no place for the index format, nor this format already written."""
+
+
+def format_for_engine() -> str:
+    """FORMAT as a JavaScript literal (ASCII only: the engine's bytes do not depend on its charset)."""
+    return json.dumps(FORMAT, separators=(",", ":"))
+
+
+def write_format_into_engine(engine: Path) -> None:
+    """Write FORMAT where the built engine.js names it. Idempotent: each language's build may call it."""
+    text = engine.read_text(encoding="utf-8")
+    if ENGINE_PLACEHOLDER in text:
+        engine.write_text(text.replace(ENGINE_PLACEHOLDER, format_for_engine(), 1), encoding="utf-8")
+    elif format_for_engine() not in text:
+        raise EngineFormatError(f"{engine}: has no {ENGINE_PLACEHOLDER} for the search index format")

@@ -144,8 +144,9 @@ OG_LINE = re.compile(r"og_images: (\d+) drawn, (\d+) from cache, ([\d.]+) s"
 def og_seconds(build_log: str, waited: bool = False) -> float:
     """Seconds the preview-image hook says it spent drawing (one line per build), 0 without the hook.
 
-    waited=True: the part of it the build stood waiting for (the drawing runs on a background
-    thread); a log without that figure drew on the main thread, so all of it was waited for.
+    waited=True: the part of it the build stood waiting for (the drawing runs in the build's worker
+    processes, sitelib/buildpool.py); a log without that figure (an older build) drew in the build
+    itself, so all of it was waited for.
     """
     group = 4 if waited else 3
     return sum(float(m.group(group) or m.group(3)) for m in OG_LINE.finditer(build_log))
@@ -528,7 +529,7 @@ def render(header: str, corpora: list[Corpus], one_page: Build, budget_view: Vie
            "search, Material's default fonts. *Ours* = the repository's `mkdocs.yml`; for synthetic corpora "
            "(`scripts/tools/synth_pages.py`) the same file minus its fixed nav, so that both list every page. "
            "The stock set-up is built without `jieba` (not installed here), so its Chinese index is coarser, "
-           "and quicker to build, than in the peers' stock figures (`/work/shared/PEERS.md`).", ""]
+           "and quicker to build, than in the peers' stock figures (`../shared/PEERS.md` beside the repository).", ""]
     out += build_section(corpora, args) + checker_section(corpora) + reader_section(corpora, one_page, budget_view)
     out += reads_section(corpora) + first_tap_section(corpora)
     if lighthouse:

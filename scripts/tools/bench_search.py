@@ -3,7 +3,7 @@
     .venv/bin/python scripts/tools/bench_search.py [--pairs 1000] [--skip-synthetic] [--skip-pagefind]
 
 Per language it prints: hits (expected page among the first three distinct pages of the reader's
-language, query set /work/shared/search-queries.jsonl), the median time from keystroke to results in
+language, query set: tools/searching.py `query_set()`), the median time from keystroke to results in
 headless Chromium, and the bytes a reader fetches running the whole query set in one page (raw and as
 sent, gzip; the index is sharded, so each query adds only what it needs), for the real
 site and for a synthetic corpus (scripts/tools/synth_pages.py). Pagefind is measured through its own JS API

@@ -15,7 +15,7 @@ def query_set() -> Path:
     """The public query set: $SEARCH_QUERIES, else the shared copy beside the repository (newest),
     else the copy committed in tests/data/ so a clone on its own still runs the test."""
     candidates = [os.environ.get("SEARCH_QUERIES", ""), ROOT.parent / "shared" / "search-queries.jsonl",
-                  "/work/shared/search-queries.jsonl", ROOT / "tests" / "data" / "search-queries.jsonl"]
+                  ROOT / "tests" / "data" / "search-queries.jsonl"]
     return next(Path(c) for c in candidates if c and Path(c).is_file())
 
 

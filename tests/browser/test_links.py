@@ -8,7 +8,7 @@ from typing import Iterator
 import pytest
 
 from sitelib import links
-from tests.helpers import BuiltSite
+from tests.helpers import LANGUAGES, BuiltSite
 from tools.browser import open_page
 from tools.site_server import SUBPATH, free_port, serve
 
@@ -84,7 +84,7 @@ def moved_site(site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Ite
     port = free_port()
     moved = BuiltSite(copy, f"http://127.0.0.1:{port}{SUBPATH}")
     redirect = links.Redirect("en/esim/", "en/esim-card/", {"delete-profile-only": "steps-delete-profile"})
-    links.write_redirects({redirect.old: redirect}, copy, moved.base_url)
+    links.write_redirects({redirect.old: redirect}, copy, moved.base_url, LANGUAGES)
     server = serve(copy, SUBPATH, port)
     yield moved
     server.shutdown()

@@ -1,6 +1,8 @@
 """Search as a reader uses it: Material's search box in Chromium, on the site served under /REPO/."""
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ import yaml
 from tests.helpers import ROOT, BuiltSite
 from tools.browser import Visit, open_page
 from tools.searching import HOMES, RESULT_LINKS, distinct_pages, load_queries, open_search, search, top_pages
+from tools.site_server import SUBPATH, free_port, serve
 
 MIN_HIT_RATE = 0.9
 
@@ -218,8 +221,8 @@ def test_engine_reads_the_index_layout_the_build_writes(browser, site: BuiltSite
     from sitelib import searchindex
     visit = open_page(browser, site.url(""), "desktop")
     page = visit.page
-    for script in ("stemmer.js", "engine.js"):
-        page.add_script_tag(content=(ROOT / "overrides" / "assets" / "search" / script).read_text(encoding="utf-8"))
+    for script in ("stemmer.js", "engine.js"):   # as built: the build writes the index format into engine.js
+        page.add_script_tag(content=(site.dir / "assets" / "search" / script).read_text(encoding="utf-8"))
     js = page.evaluate("samples => samples.map(s => [groupOf(s + 'x'), fnv1a(s) % 64, fnv1a(s)])", LAYOUT_SAMPLES)
     python = [[searchindex.group_of(s + "x"), searchindex.fnv1a(s) % 64, searchindex.fnv1a(s)]
               for s in LAYOUT_SAMPLES]
@@ -259,3 +262,39 @@ def test_words_typed_together_find_the_page_with_them_apart(browser, site: Built
     hrefs, _ = search(visit.page, query)
     assert top_pages(hrefs, site.base_url, lang, 1) == [first], hrefs[:5]
     visit.close()
+
+
+UNAVAILABLE = {"zh": "搜索暂时无法使用：没能加载搜索索引。请刷新页面再试。",
+               "en": "Search is unavailable: its index could not be loaded. Reload the page to try again."}
+
+
+def break_index(site_dir: Path, lang: str, how: str) -> None:
+    """A copy of the site whose index cannot be read: meta.json gone, or of another format version."""
+    meta = site_dir / "search" / lang / "meta.json"
+    if how == "missing":
+        meta.unlink()
+    else:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        meta.write_text(json.dumps({**data, "version": data["version"] + 1}), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "how"), [("zh", "missing"), ("en", "other-version")])
+def test_index_that_cannot_be_loaded_says_search_is_unavailable(browser, site: BuiltSite, tmp_path: Path,
+                                                                artifacts: Path, lang: str, how: str) -> None:
+    """Not "no results": the dialog says search is unavailable, and the reason is logged as an error."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.dir, copy)
+    break_index(copy, lang, how)
+    port = free_port()
+    server = serve(copy, SUBPATH, port)
+    broken = BuiltSite(copy, f"http://127.0.0.1:{port}{SUBPATH}")
+    visit = searching(browser, broken, lang)
+    visit.page.locator("input.md-search__input").type("注销" if lang == "zh" else "cancel")
+    meta = ".md-search-result__meta"
+    visit.page.wait_for_function(f"document.querySelector({meta!r}).textContent === {UNAVAILABLE[lang]!r}",
+                                 timeout=10_000)
+    visit.page.screenshot(path=str(artifacts / f"search-unavailable-{lang}-{how}.png"))
+    assert visit.page.locator(RESULT_LINKS).count() == 0
+    assert [e for e in visit.console_errors if e.startswith("search is unavailable: ")], visit.console_errors
+    visit.close()
+    server.shutdown()

@@ -11,12 +11,14 @@ from typing import Optional
 
 import pytest
 
-from checkpages.engine import check_tree, markdown_files  # noqa: I001 - helpers put scripts/ on sys.path
+from checkpages.engine import check_tree, markdown_files
 from checkpages.model import Diagnostic
 from checkpages.reader import read_page
 from tests.checker.helpers import DOCS, copy_docs
 
 CITATION = re.compile(r"\[@([a-z0-9-]+)\]")
+
+
 # Found independently of CP015's own patterns: a list item with one of the site's best-known figures.
 FIGURE_ITEM = re.compile(r"^\s*- .*(?:三个月|three months|\d+ ?(?:天|days|小时|hours)|\b1\d{4}\b)")
 
@@ -84,7 +86,7 @@ def _cited_figure_item(lines: list[str]) -> Optional[int]:
     for index in range(_body_start(lines), len(lines) - 1):
         following = lines[index + 1]
         one_line = not following.strip() or following.lstrip().startswith(("- ", "1. "))
-        if FIGURE_ITEM.match(lines[index]) and CITATION.search(lines[index]) and one_line:
+        if FIGURE_ITEM.match(CITATION.sub("", lines[index])) and CITATION.search(lines[index]) and one_line:
             return index
     return None
 

@@ -2,9 +2,10 @@
    (which speaks Material's message protocol) only when the reader opens search or types.
    createEngine(config, post) returns { prefetch(), query(text) }; query results go to post().
 
-   - Index: the reader's language only, sharded (scripts/sitelib/searchindex.py): opening search fetches
-     meta.json; a query fetches the key shards its words need, in passes that stop once they have
-     enough (see rank), then the result fragments of the best pages (at most MAX_PAGES).
+   - Index: the reader's language only, sharded (scripts/sitelib/SEARCH_INDEX.md): opening search
+     fetches meta.json, whose version must be the one this engine was built with (else search says
+     it is unavailable); a query fetches the key shards its words need, in passes that stop once they
+     have enough (see rank), then the result fragments of the best pages (at most MAX_PAGES).
    - Chinese: a typed run is cut at question and function words (怎么, 如何, 吗, 的 ...); each piece
      is matched through its character pairs: all pairs in one field count as the word; when no page
      has every word, every character must occur and the pieces found score less.
@@ -17,8 +18,13 @@
      whole query is an alias or occurs in a title or heading. Section hits link to the section anchor. */
 var WEIGHT = { aliases: 12, title: 8, heading: 5, description: 3, text: 1 };
 var MAX_PAGES = 10;  // results fetched and listed: Material draws the first ten at once
-/* Field bits of a posting (scripts/sitelib/searchindex.py: TEXT, TITLE, DESCRIPTION, ALIASES). */
-var BITS = [[1, "text"], [2, "title"], [4, "description"], [8, "aliases"]];
+/* The index format: version, field bits, Han ranges, token pattern, key groups, hash, postings layout,
+   folders. The build writes it here from scripts/sitelib/searchindex.py (FORMAT); the source only
+   names it. */
+var FORMAT = "__SEARCH_INDEX_FORMAT__";
+var BITS = Object.keys(FORMAT.bits).map(function (name) { return [FORMAT.bits[name], name]; });
+var DOC_MASK = (1 << FORMAT.docShift) - 1;
+var TIER = FORMAT.tiers;   // key shard folders: strong (titles, headings, descriptions, aliases), text
 /* Chinese: cut points inside a typed run (kept to words that rarely sit inside content words). */
 var STOP = {
   zh: "怎么办 怎么样 怎么 怎样 如何 为什么 什么 哪里 哪儿 在哪 请问 一下 可不可以 可以 能否 能不能 是否 " +
@@ -26,7 +32,6 @@ var STOP = {
   en: "a an the to of how do does did i my me is are can could should what which where when why for " +
       "in on at and or with from it its this that be if my your you"
 };
-var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";  // as in searchindex.py
 
 /* loads: path -> promise (fetches in flight or done); shards: path -> parsed shard. */
 var state = { base: null, meta: null, loads: new Map(), shards: new Map(),
@@ -52,12 +57,12 @@ function stemOf(word) {
   return s;
 }
 
-/* Index layout (must match scripts/sitelib/searchindex.py). */
-var IS_HAN = new RegExp("^[" + HAN + "]", "u");
-function groupOf(key) { return IS_HAN.test(key) ? key : key.slice(0, 3); }
+/* Index layout (FORMAT, as scripts/sitelib/searchindex.py writes it). */
+var IS_HAN = new RegExp("^[" + FORMAT.han + "]", "u");
+function groupOf(key) { return IS_HAN.test(key) ? key : key.slice(0, FORMAT.groupPrefix); }
 function fnv1a(s) {
-  var h = 0x811c9dc5;
-  for (var ch of s) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+  var h = FORMAT.fnv[0];
+  for (var ch of s) h = Math.imul(h ^ ch.codePointAt(0), FORMAT.fnv[1]) >>> 0;
   return h;
 }
 function getJSON(path) {
@@ -71,8 +76,13 @@ function cached(key, load) {
 }
 function loadMeta() {
   if (!state.base) return Promise.reject(new Error("search index not configured"));
-  return cached("meta.json", function () { return getJSON("meta.json"); })
-    .then(function (meta) { state.meta = meta; return meta; });
+  return cached("meta.json", function () {
+    return getJSON("meta.json").then(function (meta) {
+      if (meta.version !== FORMAT.version)
+        throw new Error("search index format " + meta.version + ", this engine reads " + FORMAT.version);
+      return meta;
+    });
+  }).then(function (meta) { state.meta = meta; return meta; });
 }
 function shardPath(tier, group) { return tier + "/" + fnv1a(group) % state.meta.shards[tier] + ".json"; }
 function loadShards(tier, groups) {
@@ -88,15 +98,15 @@ function shardsOf(group, tiers) {
   return tiers.map(function (tier) { return state.shards.get(shardPath(tier, group)) || {}; });
 }
 
-/* Postings: [page delta, n, (doc * 16 + field bits) * n, ...] -> calls fn(page, doc, bits). */
+/* Postings: [page delta, n, (doc << docShift | field bits) * n, ...] -> calls fn(page, doc, bits). */
 function eachPosting(list, fn) {
   for (var i = 0, page = 0; i < list.length;) {
     page += list[i];
     var n = list[i + 1];
-    for (i += 2; n > 0; n--, i++) fn(page, list[i] >> 4, list[i] & 15);
+    for (i += 2; n > 0; n--, i++) fn(page, list[i] >> FORMAT.docShift, list[i] & DOC_MASK);
   }
 }
-function fieldName(bit, doc) { return bit === 2 && doc > 0 ? "heading" : BITS.find(function (b) { return b[0] === bit; })[1]; }
+function fieldName(bit, doc) { return bit === FORMAT.bits.title && doc > 0 ? "heading" : BITS.find(function (b) { return b[0] === bit; })[1]; }
 
 /* Hits of one term: "page:doc" -> { page, doc, fields: {name: quality}, forms: [..] }. */
 function addHit(hits, page, doc, bit, quality, forms) {
@@ -173,7 +183,7 @@ function hanHits(term, tiers, partial) {
 
 /* Query -> terms. Latin words (stemmed); Chinese runs cut at question and function words
    ("物联网卡怎么注销" -> 物联网卡, 注销). */
-var TOKEN = new RegExp("([" + HAN + "]+)|([a-z0-9\\u00df-\\u024f]+(?:['\\u2019][a-z]+)*)", "gu");
+var TOKEN = new RegExp(FORMAT.token, "gu"), POSSESSIVE = new RegExp(FORMAT.possessive);
 function parse(query) {
   var n = norm(query), terms = [], seen = {}, m, latinEnd = -1;
   function add(term) { if (!seen[term.text]) { seen[term.text] = true; terms.push(term); } }
@@ -186,7 +196,7 @@ function parse(query) {
       var chunks = run.split(state.stopHan).filter(Boolean);
       (chunks.length ? chunks : [run]).forEach(function (chunk) { add({ text: chunk, han: true }); });
     } else {
-      var word = m[2].replace(/['\u2019]s$/, "");
+      var word = m[2].replace(POSSESSIVE, "");
       add({ text: word, han: false, stem: stemOf(word), prefix: false });
       latinEnd = m.index + m[0].length;
     }
@@ -312,11 +322,11 @@ function items(page, fragment, q) {
    "手表卡注销" typed as one run is found in pages with 手表卡 and 注销 apart. */
 function rank(q) {
   var whole = groupsOf(q.terms, false);
-  return loadShards("k", whole).then(function () {
-    var pages = rankPages(q, ["k"], false);
+  return loadShards(TIER.strong, whole).then(function () {
+    var pages = rankPages(q, [TIER.strong], false);
     if (pages.complete && pages.length >= MAX_PAGES) return pages;
-    return loadShards("w", whole).then(function () {
-      pages = rankPages(q, ["k", "w"], false);
+    return loadShards(TIER.text, whole).then(function () {
+      pages = rankPages(q, [TIER.strong, TIER.text], false);
       // A Chinese run of three or more characters may be words typed together (手表卡注销) rather
       // than one word: unless a title, heading or alias has it whole, look for its pieces too.
       var together = q.terms.some(function (t) {
@@ -325,8 +335,8 @@ function rank(q) {
       if ((pages.complete && (pages.length >= MAX_PAGES || !together)) || !q.terms.some(function (t) { return t.han; }))
         return pages;
       var partial = groupsOf(q.terms, true);
-      return Promise.all([loadShards("k", partial), loadShards("w", partial)]).then(function () {
-        return rankPages(q, ["k", "w"], true);
+      return Promise.all([loadShards(TIER.strong, partial), loadShards(TIER.text, partial)]).then(function () {
+        return rankPages(q, [TIER.strong, TIER.text], true);
       });
     });
   });
@@ -337,7 +347,7 @@ function search(query) {
   if (!q.terms.length) return Promise.resolve({ items: [] });
   return loadMeta().then(function () { return rank(q); }).then(function (pages) {
     return Promise.all(pages.slice(0, MAX_PAGES).map(function (page) {
-      var path = "p/" + page.number + ".json";
+      var path = FORMAT.fragments + "/" + page.number + ".json";
       return cached(path, function () { return getJSON(path); }).then(function (fragment) {
         page.score += phraseBonus(page, fragment, q);
         return { page: page, fragment: fragment };
@@ -349,18 +359,34 @@ function search(query) {
   });
 }
 
-self.createEngine = function (config, post) {
+/* createEngine(config, post, status): post(result) answers a query; status({ unavailable, reason })
+   tells the page when the index cannot be loaded (a failed fetch, or an index of another format
+   version) and again when it can, so the dialog says so instead of "no results". */
+self.createEngine = function (config, post, status) {
+  var failed = false;
+  function failure(err) {
+    failed = true;
+    status({ unavailable: true, reason: String(err && err.message || err) });
+  }
+  function success() {
+    if (failed) status({ unavailable: false });
+    failed = false;
+  }
   state.base = config.index || null;
   STOP.en.split(" ").forEach(function (w) { state.stop[w] = true; });
   state.stopHan = new RegExp(STOP.zh.split(" ").sort(function (a, b) { return b.length - a.length; }).join("|"), "g");
   return {
-    prefetch: function () { loadMeta().catch(function () {}); },
+    prefetch: function () { loadMeta().then(success, failure); },
     query: function (text) {
       state.latest = text;
       if (!String(text).trim()) return post({ items: [] });
       search(text).then(function (result) {
+        success();
         if (state.latest === text) post(result);
-      }, function () { if (state.latest === text) post({ items: [] }); });
+      }, function (err) {
+        failure(err);
+        if (state.latest === text) post({ items: [] });
+      });
     }
   };
 };

@@ -28,16 +28,32 @@ class SourceItem:
 
 
 def page_citations(page: Page) -> list[Citation]:
-    """Every `[@…]` in the body outside code, with its line and column in the file."""
+    """Every `[@…]` in the body outside code, with its line and column in the file (found once a page)."""
+    cached = page.rule_cache.get("citations")
+    if cached is None:
+        cached = page.rule_cache["citations"] = _find_citations(page)
+    return cached
+
+
+def _find_citations(page: Page) -> list[Citation]:
     found: list[Citation] = []
-    for number in sorted(page.content_lines - page.code_lines):
-        line = page.lines[number - 1]
-        if "[@" in line:
-            found.extend(citations_in_line(number, mask_inline_code(line)))
+    lines = page.lines
+    for index in range(page.body_start - 1, len(lines)):
+        if "[@" in lines[index]:  # cheap test first: most lines cite nothing
+            number = index + 1
+            if number in page.content_lines and number not in page.code_lines:
+                found.extend(citations_in_line(number, mask_inline_code(lines[index])))
     return found
 
 
 def source_items(page: Page) -> list[SourceItem]:
+    cached = page.rule_cache.get("source_items")
+    if cached is None:
+        cached = page.rule_cache["source_items"] = _source_items(page)
+    return cached
+
+
+def _source_items(page: Page) -> list[SourceItem]:
     value = (page.front_matter or {}).get("sources")
     if not isinstance(value, list):
         return []

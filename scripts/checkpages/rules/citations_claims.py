@@ -36,8 +36,14 @@ _FIGURES: tuple[tuple[str, str], ...] = (
                     r"|\bArt(?:icle|\.)\s*\d+|\b(?:Section|Sec\.)\s*\d+|\b(?:RA|R\.A\.)\s*(?:No\.\s*)?\d{3,5}\b"
                     r"|\bRepublic Act\b|\bOrder\s+(?:No\.\s*)?\d+|\bIRR\b|\bMemorandum Circular\b"),
 )
+# Something every pattern above needs: a digit, a currency or percent sign, a Chinese number or law word,
+# or an English law word or spelt-out number. A line without any cannot match.
+_MAYBE_FIGURE = re.compile(r"[\d¥￥₱$£€%％《百半两一二三四五六七八九十法例定]|Act|Law|Regulation|Art|Section|Sec\.|RA|R\.A\."
+                           r"|Republic|Order|IRR|Memorandum|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
+                           r"|twelve|fifteen|thirty|sixty|ninety)")
 _FIGURE = re.compile("|".join(f"(?P<g{index}>{pattern})" for index, (_, pattern) in enumerate(_FIGURES)))
 _KINDS = {f"g{index}": kind for index, (kind, _) in enumerate(_FIGURES)}
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\||!!!|\?\?\?)")
 _SKIP_LINE = re.compile(r"^\s*(?:--8<--|\{[:#.])")  # a snippet include, an attr list alone
 # Not read as a claim: links' targets, citations, HTML tags, attr lists, bare URLs, and the date a
@@ -48,8 +54,10 @@ _NOT_TEXT = re.compile(r"截至\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?|\b[A
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:
     if not page.readable or not page.is_task:
         return
-    for unit in text_units(page):
-        if any("[@" in page.lines[number - 1] for number in unit):
+    units = list(text_units(page))
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if _cites(page, unit) or _introduces_cited_list(page, unit, following):
             continue
         found = first_figure(page, unit)
         if found:
@@ -58,22 +66,36 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
                                                 "put [@id] after the claim", Severity.WARNING)
 
 
+def _cites(page: Page, unit: list[int]) -> bool:
+    return any("[@" in page.lines[number - 1] for number in unit)
+
+
+def _introduces_cited_list(page: Page, unit: list[int], following: Optional[list[int]]) -> bool:
+    """A lead-in ending in a colon ("the agreements say:") is supported by the cited list right after it."""
+    if following is None or not page.lines[unit[-1] - 1].rstrip().endswith((":", "：")):
+        return False
+    first = page.lines[following[0] - 1]
+    return following[0] - unit[-1] <= 2 and bool(_LIST_ITEM.match(first)) and _cites(page, following)
+
+
 def text_units(page: Page) -> Iterator[list[int]]:
     """Line numbers of each paragraph, list item, table row or admonition, outside code and headings."""
-    skipped = {h.line for h in page.headings} | page.code_lines
-    skipped |= {h.line + 1 for h in page.headings if not page.lines[h.line - 1].startswith("#")}  # setext
+    skipped = {h.line for h in page.headings}
+    skipped.update(h.line + 1 for h in page.headings if not page.lines[h.line - 1].startswith("#"))  # setext
+    skipped.update(page.code_lines)
+    content, lines = page.content_lines, page.lines
     unit: list[int] = []
-    for number in range(page.body_start, len(page.lines) + 1):
-        line = page.lines[number - 1]
-        if number in skipped or number not in page.content_lines or _SKIP_LINE.match(line):
+    for number in range(page.body_start, len(lines) + 1):
+        line = lines[number - 1]
+        if number in skipped or number not in content or _SKIP_LINE.match(line):
             if unit:
                 yield unit
-            unit = []
-            continue
-        if _UNIT_START.match(line) and unit:
+                unit = []
+        elif _UNIT_START.match(line) and unit:
             yield unit
-            unit = []
-        unit.append(number)
+            unit = [number]
+        else:
+            unit.append(number)
     if unit:
         yield unit
 
@@ -85,7 +107,10 @@ def visible_text(line: str) -> str:
 
 def first_figure(page: Page, unit: list[int]) -> Optional[tuple[int, int, str, str]]:
     for number in unit:
-        match = _FIGURE.search(visible_text(page.lines[number - 1]))
+        line = page.lines[number - 1]
+        if not _MAYBE_FIGURE.search(line):
+            continue  # the full patterns are slow; most prose has none of their first characters
+        match = _FIGURE.search(visible_text(line))
         if match:
             kind = _KINDS[match.lastgroup or ""]
             return number, match.start() + 1, kind, match.group(0).strip()

@@ -1,10 +1,11 @@
 """CP014 citations-parity: the zh and en versions of a page cite the same sources in each section."""
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
 from checkpages.model import Diagnostic, Page, Severity, Site
-from checkpages.reader import DEFAULT_LANGUAGE
+from checkpages.policy import DEFAULT_LANGUAGE
 from checkpages.rules._citations import page_citations
 
 code = "CP014"
@@ -35,13 +36,11 @@ def check(page: Page, site: Site) -> Iterator[Diagnostic]:
 def cited_by_section(page: Page) -> dict[str, set[str]]:
     """Source ids cited under each heading id (the nearest heading above that has an id)."""
     headings = sorted((h.line, h.id) for h in page.headings if h.id)
+    starts = [line for line, _ in headings]
     found: dict[str, set[str]] = {}
     for citation in page_citations(page):
-        section = _LEAD
-        for line, heading_id in headings:
-            if line > citation.line:
-                break
-            section = heading_id or _LEAD
+        index = bisect.bisect_right(starts, citation.line) - 1
+        section = headings[index][1] or _LEAD if index >= 0 else _LEAD
         found.setdefault(section, set()).add(citation.id)
     return found
 

@@ -16,7 +16,8 @@ from checkpages.rules._citations import source_items, source_problem
 
 code = "CP004"
 name = "front-matter"
-description = ("Every page has title and description (zh ≤ 80, en ≤ 160 characters); card and situation pages "
+_LIMITS = ", ".join(f"{lang} ≤ {limit}" for lang, limit in DESCRIPTION_LIMITS.items())
+description = (f"Every page has title and description ({_LIMITS} characters); card and situation pages "
                "also have card_type or situation (matching the slug), aliases, last_reviewed (ISO date, not in the future, warning "
                f"when older than {REVIEW_MAX_AGE_DAYS} days) and https sources.")
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from checkpages.model import Diagnostic, Heading, Page, Severity, Site
-from checkpages.policy import TASK_KINDS
-from checkpages.reader import DEFAULT_LANGUAGE, LANGUAGES
+from checkpages.policy import DEFAULT_LANGUAGE, LANGUAGES, TASK_KINDS
 from checkpages.sections import find_section, step_count
 
 code = "CP005"

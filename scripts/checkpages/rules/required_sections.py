@@ -9,8 +9,8 @@ from checkpages.sections import Section, has_content, sections
 
 code = "CP001"
 name = "required-sections"
-description = ("Card and situation pages have level-2 sections {#prerequisites}, {#steps}, {#after-care}, {#faq} "
-               "in that order, none empty.")
+description = ("Card and situation pages have level-2 sections " + ", ".join(f"{{#{s}}}" for s in REQUIRED_SECTIONS)
+               + " in that order, none empty.")
 
 
 def check(page: Page, site: Site) -> Iterator[Diagnostic]:

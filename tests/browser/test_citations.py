@@ -1,0 +1,73 @@
+"""Citations in headless Chromium, under the sub-path: [N] jumps to source N at the foot, ↩ comes back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BuiltSite
+from tools.browser import open_page
+
+IN_VIEW = ("el => { const r = el.getBoundingClientRect();"
+           " return r.bottom > 0 && r.top < innerHeight && r.top >= 0; }")
+
+
+@pytest.mark.parametrize(("path", "source_word", "back_name"),
+                         [("iot-card/", "来源", "返回正文"), ("en/lost-card/", "Source", "Back to text")])
+def test_citation_jumps_to_its_source_and_the_back_link_returns(browser, site: BuiltSite, viewport: str,
+                                                                artifacts: Path, path: str, source_word: str,
+                                                                back_name: str) -> None:
+    visit = open_page(browser, site.url(path), viewport)
+    page = visit.page
+    citation = page.locator("article sup.cite a").nth(2)  # not the first: the page must scroll both ways
+    number = citation.inner_text().strip("[]")
+    label = citation.get_attribute("aria-label") or ""
+    assert label.startswith(f"{source_word} {number}")
+    assert page.get_by_role("link", name=label).count() >= 1  # the accessible name is the label
+    citation_id = citation.get_attribute("id")
+    source_id = (citation.get_attribute("href") or "").removeprefix("#")
+    citation.click()
+
+    page.wait_for_url(site.url(path) + f"#{source_id}")
+    entry = page.locator(f"li#{source_id}")
+    assert page.evaluate("() => document.querySelector(':target').id") == source_id
+    page.wait_for_function(IN_VIEW, arg=entry.element_handle())
+    ordinal = page.evaluate("id => [...document.querySelectorAll('.page-facts__sources > li')]"
+                            ".findIndex(li => li.id === id) + 1", source_id)
+    assert str(ordinal) == number  # [N] is the N-th entry of the list
+    page.screenshot(path=str(artifacts / f"citation-source-{path.strip('/').replace('/', '-')}-{viewport}.png"))
+
+    back = entry.locator(f"a.page-facts__back[href='#{citation_id}']")
+    assert (back.get_attribute("aria-label") or "").startswith(back_name)
+    back.click()
+    page.wait_for_url(site.url(path) + f"#{citation_id}")
+    page.wait_for_function(IN_VIEW, arg=page.locator(f"#{citation_id}").element_handle())
+    page.screenshot(path=str(artifacts / f"citation-back-{path.strip('/').replace('/', '-')}-{viewport}.png"))
+    assert visit.foreign_requests(site.base_url) == []
+    assert visit.failed == [] and visit.console_errors == []
+    visit.close()
+
+
+def test_print_shows_each_source_url_and_hides_the_back_links(browser, site: BuiltSite, artifacts: Path) -> None:
+    visit = open_page(browser, site.url("iot-card/"), "desktop")
+    page = visit.page
+    page.emulate_media(media="print")
+    link = page.locator(".page-facts__sources a[href^='https:']").first
+    after = page.evaluate("el => getComputedStyle(el, '::after').content", link.element_handle())
+    assert link.get_attribute("href") in after
+    back = page.locator(".page-facts__back").first
+    assert page.evaluate("el => getComputedStyle(el).display", back.element_handle()) == "none"
+    page.locator(".page-facts").screenshot(path=str(artifacts / "citations-print.png"))
+    visit.close()
+
+
+def test_citations_work_without_javascript(browser, site: BuiltSite) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url("en/lost-card/"))
+    citation = page.locator("article sup.cite a").first
+    source_id = (citation.get_attribute("href") or "").removeprefix("#")
+    citation.click()
+    page.wait_for_url(site.url("en/lost-card/") + f"#{source_id}")
+    assert page.evaluate("() => document.querySelector(':target').id") == source_id
+    context.close()
