@@ -22,7 +22,7 @@ from pathlib import Path
 from rjsmin import jsmin
 
 CSS_FILES = ("assets/site.css",)
-JS_FILES = ("assets/site.js", "assets/checklist.js", "assets/search/*.js")
+JS_FILES = ("assets/site.js", "assets/checklist.js", "assets/loader.js", "assets/search/*.js")
 
 _KEPT = re.compile(r"(<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\2\s*>)", re.S | re.I)
 _TAG_OR_BREAK = re.compile(r"<[^>]*>|[ \t\r\f]*\n[ \t\r\n\f]*")

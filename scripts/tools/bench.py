@@ -44,8 +44,14 @@ LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_FLAGS = ("--headless=new --no-sandbox --disable-background-networking --disable-component-update "
                     "--disable-sync --disable-gpu")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 QUERY = {"zh": "注销", "en": "cancel"}
+READS_BUDGET = 36 * 1024  # issue 18: a reader who only reads a card page, under the lightest peer
+# /work/shared/PEERS.md, "First view of one card page" (gzip KiB), by corpus size in pairs (12 ~ the real site)
+PEERS = {"MkDocs stock (peers' run, with jieba)": {12: 96, 200: 220, 1000: 720},
+         "VitePress 1": {12: 154, 200: 163, 1000: 200}, "Hugo + Pagefind": {12: 37, 200: 38, 1000: 42}}
+# Lighthouse's mobile network (simulated "Slow 4G"): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_638_400 / 8, "uploadThroughput": 750_000 / 8}
 
 
 # ---------------------------------------------------------------- configurations
@@ -189,6 +195,8 @@ def time_checker(docs: Path, runs: int) -> tuple[int, float]:
 class View:
     first: int          # encoded (gzip) bytes of the first view
     first_raw: int
+    reads: int          # then scrolled to the end without a tap ("reads only")
+    reads_raw: int
     opened: int         # encoded bytes after opening search (the engine and the index's meta.json)
     opened_raw: int
     search: int         # encoded bytes after then typing a query and getting results
@@ -204,6 +212,7 @@ def measure_view(browser: Any, url: str, query: str) -> View:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     entries: list[tuple[int, int, str]] = []
     blocked: list[str] = []
+    pending: set[Any] = set()  # requests not finished yet: a slow one counts once it has arrived
     host = url.split(SUBPATH)[0]
 
     def route(r: Any) -> None:
@@ -214,6 +223,7 @@ def measure_view(browser: Any, url: str, query: str) -> View:
             r.abort()
 
     def finished(request: Any) -> None:
+        pending.discard(request)
         if request.url.startswith(("data:", "blob:")):
             return
         response = request.response()
@@ -226,29 +236,84 @@ def measure_view(browser: Any, url: str, query: str) -> View:
         entries.append((encoded, raw, request.url.split(SUBPATH, 1)[-1] or "/"))
 
     context.route("**/*", route)
+    context.on("request", lambda request: request.url.startswith(host) and pending.add(request))
     context.on("requestfinished", finished)
+    context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
-    _settle(page, entries)
+    _settle(page, entries, pending)
     first, first_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     resources = sorted(((e[2], e[0]) for e in entries), key=lambda r: -r[1])
+    scroll_to_end(page)
+    _settle(page, entries, pending)
+    reads, reads_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     open_search(page)
-    _settle(page, entries)
+    _settle(page, entries, pending)
     opened, opened_raw = sum(e[0] for e in entries), sum(e[1] for e in entries)
     search(page, query)
-    _settle(page, entries)
-    view = View(first, first_raw, opened, opened_raw, sum(e[0] for e in entries), sum(e[1] for e in entries),
-                resources, blocked)
+    _settle(page, entries, pending)
+    view = View(first, first_raw, reads, reads_raw, opened, opened_raw, sum(e[0] for e in entries),
+                sum(e[1] for e in entries), resources, blocked)
     context.close()
     return view
 
 
-def _settle(page: Any, entries: list[Any], quiet_ms: int = 700) -> None:
-    """Wait until no request has finished for quiet_ms (workers fetch after the load event)."""
-    seen = -1
-    while seen != len(entries):
+def scroll_to_end(page: Any, step: int = 600) -> None:
+    """Scroll down a screen at a time, as a reader does, until the end of the page."""
+    while page.evaluate("scrollY + innerHeight < document.documentElement.scrollHeight - 1"):
+        before = page.evaluate("scrollY")
+        page.mouse.wheel(0, step)
+        page.wait_for_timeout(60)
+        if page.evaluate("scrollY") == before:
+            break
+
+
+@dataclass
+class FirstTap:
+    opened: float    # ms from the tap on the search icon until the box is shown and has the focus
+    answered: float  # ms from that tap until results for a query typed at once are shown
+
+
+FIRST_TAP = """
+async ([query, timeout]) => {
+  const start = performance.now();
+  document.querySelector(".md-header__button[for='__search']").click();
+  const box = document.querySelector("input.md-search__input");
+  const shown = () => box.offsetParent !== null && document.activeElement === box;
+  while (!shown()) await new Promise(r => setTimeout(r, 5));
+  const opened = performance.now() - start;
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
+  while (!document.querySelector(".md-search-result__item")) {
+    if (performance.now() - start > timeout) throw new Error("no results for " + query);
+    box.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
+    await new Promise(r => setTimeout(r, 5));
+  }
+  return [opened, performance.now() - start];
+}
+"""
+
+
+def measure_first_tap(browser: Any, url: str, query: str, throttle: bool) -> FirstTap:
+    """A cold phone page (network quiet), then one tap on the search icon and a query typed at once."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    if throttle:
+        context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_4G)
+    page.goto(url, wait_until="networkidle")
+    opened, answered = page.evaluate(FIRST_TAP, [query, 30_000])
+    context.close()
+    return FirstTap(opened, answered)
+
+
+def _settle(page: Any, entries: list[Any], pending: set[Any], quiet_ms: int = 700, limit_ms: int = 60_000) -> None:
+    """Wait until no request is in flight and none has finished for quiet_ms (workers fetch after the
+    load event; on a busy machine a 35 KiB script can take longer than quiet_ms to arrive)."""
+    seen, waited = -1, 0
+    while (seen != len(entries) or pending) and waited < limit_ms:
         seen = len(entries)
         page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
 
 
 # ---------------------------------------------------------------- Lighthouse
@@ -346,6 +411,7 @@ class Corpus:
     warm_runs: int
     checker: tuple[int, float] = (0, 0.0)
     views: dict[str, View] = field(default_factory=dict)
+    taps: dict[str, list[FirstTap]] = field(default_factory=dict)  # "ours fast" / "ours slow 4G" ...
 
 
 def make_corpus(name: str, docs: Path, folder: Path, card: str, synthetic: bool, runs: int, warm_runs: int) -> Corpus:
@@ -413,8 +479,6 @@ def main() -> int:
             budget_view = measure_view(browser, one_page.site_url, QUERY["zh"])
             server.shutdown()
             for corpus in corpora:
-                if corpus is not corpora[0] and corpus is not corpora[-1]:
-                    continue  # the real site and the largest corpus
                 for kind, build in (("ours", corpus.ours), ("stock", corpus.stock)):
                     server = serve(build.site, SUBPATH, int(build.site_url.split(":")[2].split("/")[0]))
                     try:
@@ -423,8 +487,16 @@ def main() -> int:
                                 url = build.site_url + ("en/" if lang == "en" else "") + path
                                 view = measure_view(browser, url, QUERY[lang])
                                 corpus.views[f"{kind} {page} {lang}"] = view
-                                log(f"  {corpus.name} {kind} {page} {lang}: first {kib(view.first)}, search "
-                                    f"opened {kib(view.opened)}, after a search {kib(view.search)}")
+                                log(f"  {corpus.name} {kind} {page} {lang}: first {kib(view.first)}, reads only "
+                                    f"{kib(view.reads)}, search opened {kib(view.opened)}, after a search "
+                                    f"{kib(view.search)}")
+                        for network, throttle in (("local", False), ("slow 4G", True)):
+                            taps = [measure_first_tap(browser, build.site_url + corpus.card, QUERY["zh"], throttle)
+                                    for _ in range(3)]
+                            corpus.taps[f"{kind} {network}"] = taps
+                            log(f"  {corpus.name} {kind} first tap ({network}): opened "
+                                f"{median(t.opened for t in taps):.0f} ms, answered "
+                                f"{median(t.answered for t in taps):.0f} ms")
                         if corpus is corpora[0] and not args.skip_lighthouse:
                             for page, path in (("card", corpus.card), ("home", "")):
                                 for lang in ("zh", "en"):
@@ -459,6 +531,7 @@ def render(header: str, corpora: list[Corpus], one_page: Build, budget_view: Vie
            "The stock set-up is built without `jieba` (not installed here), so its Chinese index is coarser, "
            "and quicker to build, than in the peers' stock figures (`../shared/PEERS.md` beside the repository).", ""]
     out += build_section(corpora, args) + checker_section(corpora) + reader_section(corpora, one_page, budget_view)
+    out += reads_section(corpora) + first_tap_section(corpora)
     if lighthouse:
         out += lighthouse_section(lighthouse)
     return "\n".join(out).rstrip() + "\n"
@@ -540,6 +613,51 @@ def reader_section(corpora: list[Corpus], one_page: Build, budget_view: View | N
     return out
 
 
+def _peer_pairs(corpus: Corpus) -> int:
+    """The peers' corpus size closest to this one (the real site has about a dozen page pairs)."""
+    pairs = corpus.pages // 2
+    return min(PEERS["Hugo + Pagefind"], key=lambda n: abs(n - pairs))
+
+
+def reads_section(corpora: list[Corpus]) -> list[str]:
+    peers = list(PEERS)
+    out = ["### Reads only", "",
+           "A phone reader (390x844) who opens the page and scrolls to the end, a screen at a time, without a "
+           "tap, until the network is quiet: gzip bytes. Budget (issue 18): "
+           f"**{kib(READS_BUDGET)}**, below the lightest peer. The peers' figures are their first view of a "
+           "card page at the nearest corpus size, from `/work/shared/PEERS.md` (measured elsewhere, not in "
+           "this run; their pages fetch nothing more on scrolling).", ""]
+    rows = []
+    for c in corpora:
+        for key in sorted({k.split(" ", 1)[1] for k in c.views}, key=lambda k: (k.split()[0] != "card", k)):
+            ours, stock = c.views.get(f"ours {key}"), c.views.get(f"stock {key}")
+            if ours and stock:
+                n = _peer_pairs(c)
+                rows.append([c.name, key, f"**{kib(ours.reads)}**" if ours.reads > READS_BUDGET else kib(ours.reads),
+                             kib(ours.reads_raw), kib(stock.reads),
+                             *[f"{PEERS[p][n]} KiB ({n:,})" for p in peers], verdict(ours.reads <= READS_BUDGET)])
+    return out + [table(["site", "page", "ours reads only", "ours raw", "stock reads only", *peers,
+                         f"≤ {kib(READS_BUDGET)}"], rows), ""]
+
+
+def first_tap_section(corpora: list[Corpus]) -> list[str]:
+    out = ["### First tap on search", "",
+           "A cold zh card page at phone width (network quiet), then one tap on the search icon and `"
+           f"{QUERY['zh']}` typed at once: ms until the search box is shown with the focus, and until the "
+           "results are shown (ours fetches Material's bundle, the search worker, its engine and the index "
+           "pieces only now). *Slow 4G*: Chromium's network emulation at Lighthouse's mobile setting (150 ms "
+           "round trip, 1.6 Mbit/s). Median of 3.", ""]
+    rows = []
+    for c in corpora:
+        for network in ("local", "slow 4G"):
+            ours, stock = c.taps.get(f"ours {network}"), c.taps.get(f"stock {network}")
+            if ours and stock:
+                rows.append([c.name, network, *[f"{median(getattr(t, f) for t in taps):,.0f} ms"
+                                                 for taps in (ours, stock) for f in ("opened", "answered")]])
+    return out + [table(["site", "network", "ours: box open", "ours: results", "stock: box open",
+                         "stock: results"], rows), ""]
+
+
 def _side_by_side(left: list[tuple[str, int]], right: list[tuple[str, int]]) -> list[list[str]]:
     rows = []
     for i in range(max(len(left), len(right))):
@@ -556,7 +674,7 @@ def lighthouse_section(results: list[tuple[str, str, dict[str, Any]]]) -> list[s
            f"Lighthouse {version} (`bench/package.json`), default mobile emulation and simulated throttling, "
            f"Chromium `/usr/bin/chromium` with `{LIGHTHOUSE_FLAGS}`; each site built with "
            f"`SITE_URL=http://127.0.0.1:PORT{SUBPATH}` and served by `scripts/tools/site_server.py` (which, like a "
-           "local server, sends no cache headers). One run per page. Targets: performance ≥ 95, the others "
+           "local server, sends no cache headers). One run per page. Targets: performance ≥ 98 (issue 18), the others "
            "100. Failing = a binary audit that did not pass, or a scored one below 0.9 (Lighthouse's pass mark).",
            ""]
     rows = []
