@@ -113,6 +113,10 @@ def test_drawer_opens_and_its_links_work_on_the_first_tap(cold: Visit, viewport:
     page.locator(".md-header__button[for='__drawer']").tap()
     link = page.locator(".md-sidebar--primary a.md-nav__link[href$='sim/']").first
     link.wait_for(state="visible")
+    for _ in range(100):  # the drawer slides in (a CSS transition): wait, up to 5 s, until it is on screen
+        if link.bounding_box()["x"] >= 0:
+            break
+        page.wait_for_timeout(50)
     assert link.bounding_box()["x"] >= 0
     link.tap()
     page.wait_for_url(site.url("sim/"))
