@@ -26,7 +26,7 @@
   function loadBundle() {
     if (bundle) return;
     undoDoubleTables();
-    prefetchWhenSearching();
+    watchSearchWorker();
     var startup = holdContentLoaded();
     bundle = document.createElement("script");
     bundle.src = bundleUrl;
@@ -37,24 +37,38 @@
     body.appendChild(bundle);
   }
 
-  // The page's search set-up (overrides/main.html) tells the search worker to fetch its engine when
-  // the box opens, on a BroadcastChannel the worker opens on SETUP (assets/search/worker.js). Here
-  // the box opens before the bundle has started the worker: tell it again once the worker is READY.
-  function prefetchWhenSearching() {
+  // The search worker (assets/search/worker.js) fetches its engine and index only when asked to:
+  // ask it once the reader has opened search and Material has sent the worker its SETUP. The ask
+  // goes on the worker's own port, which delivers in order, so it can be neither early nor lost (a
+  // BroadcastChannel message was lost under load: Chromium joins a worker to a channel
+  // asynchronously, and a message posted before that reaches nobody).
+  var searchWorker = null, searchWanted = false, searchAsked = false;
+
+  function wantSearch() {
+    searchWanted = true;
+    askSearchWorker();
+  }
+
+  function askSearchWorker() {
+    if (!searchWorker || !searchWanted || searchAsked) return;
+    searchAsked = true;
+    searchWorker.postMessage({ type: "prefetch" });
+  }
+
+  function watchSearchWorker() {
     var NativeWorker = window.Worker;
-    if (typeof NativeWorker !== "function" || typeof BroadcastChannel !== "function") return;
+    if (typeof NativeWorker !== "function") return;
     window.Worker = function (url, options) {
-      var worker = new NativeWorker(url, options), post = worker.postMessage, channel = null;
+      window.Worker = NativeWorker;   // the bundle starts one worker: search's
+      var worker = new NativeWorker(url, options), post = worker.postMessage;
       worker.postMessage = function (message) {
-        if (message && message.type === 0 && message.data && message.data.config) channel = message.data.config.channel;
-        return post.apply(worker, arguments);
+        var result = post.apply(worker, arguments);
+        if (message && message.type === 0) {   // Material's SETUP
+          searchWorker = worker;
+          askSearchWorker();
+        }
+        return result;
       };
-      worker.addEventListener("message", function ready(event) {
-        if (!event.data || event.data.type !== 1) return;
-        worker.removeEventListener("message", ready);
-        if (channel && searchToggle && searchToggle.checked) new BroadcastChannel(channel).postMessage("open");
-      });
-      window.Worker = NativeWorker;
       return worker;
     };
   }
@@ -110,9 +124,15 @@
       // Focus within the tap itself, so a phone shows its keyboard; what is typed waits in the box.
       if (searchInput) searchInput.focus();
       loadBundle();
+      wantSearch();
     });
   }
-  if (searchInput) searchInput.addEventListener("focus", loadBundle);
+  if (searchInput) {
+    searchInput.addEventListener("focus", function () {
+      loadBundle();
+      wantSearch();
+    });
+  }
 
   document.addEventListener("keydown", function (event) {
     if (ready || event.ctrlKey || event.altKey || event.metaKey || isEditable(event.target)) return;

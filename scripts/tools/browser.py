@@ -70,3 +70,18 @@ def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh
     if expect_status is not None:
         assert response is not None and response.status == expect_status, f"{url}: {response and response.status}"
     return visit
+
+
+def wait_for(page: Any, expression: str, arg: Any = None, timeout: float = 30_000, interval: float = 50) -> Any:
+    """Playwright's wait_for_function, without its in-page eval: Playwright polls a predicate by
+    evaluating its text inside the page, which the site's Content-Security-Policy (no 'unsafe-eval')
+    refuses whenever the first check is false. page.evaluate runs outside the page's policy."""
+    waited = 0.0
+    while True:
+        value = page.evaluate(expression, arg)
+        if value:
+            return value
+        if waited >= timeout:
+            raise TimeoutError(f"waited {timeout:.0f} ms for {expression!r}")
+        page.wait_for_timeout(interval)
+        waited += interval

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import BuiltSite, axe_violations, built_pages
-from tools.browser import VIEWPORTS, open_page
+from tools.browser import VIEWPORTS, open_page, wait_for
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -33,7 +33,7 @@ def test_open_search_dialog_passes_axe(browser, site: BuiltSite, path: str, sche
     page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     # The dialog and its results fade in: axe would measure the contrast of colours half-way there.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
+    wait_for(page, "document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     dialog = page.locator("[role=dialog].md-search")
     assert dialog.get_attribute("aria-label")
     violations = axe_violations(page)

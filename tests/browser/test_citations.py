@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import BuiltSite
-from tools.browser import open_page
+from tools.browser import open_page, wait_for
 
 IN_VIEW = ("el => { const r = el.getBoundingClientRect();"
            " return r.bottom > 0 && r.top < innerHeight && r.top >= 0; }")
@@ -31,7 +31,7 @@ def test_citation_jumps_to_its_source_and_the_back_link_returns(browser, site: B
     page.wait_for_url(site.url(path) + f"#{source_id}")
     entry = page.locator(f"li#{source_id}")
     assert page.evaluate("() => document.querySelector(':target').id") == source_id
-    page.wait_for_function(IN_VIEW, arg=entry.element_handle())
+    wait_for(page, IN_VIEW, arg=entry.element_handle())
     ordinal = page.evaluate("id => [...document.querySelectorAll('.page-facts__sources > li')]"
                             ".findIndex(li => li.id === id) + 1", source_id)
     assert str(ordinal) == number  # [N] is the N-th entry of the list
@@ -41,7 +41,7 @@ def test_citation_jumps_to_its_source_and_the_back_link_returns(browser, site: B
     assert (back.get_attribute("aria-label") or "").startswith(back_name)
     back.click()
     page.wait_for_url(site.url(path) + f"#{citation_id}")
-    page.wait_for_function(IN_VIEW, arg=page.locator(f"#{citation_id}").element_handle())
+    wait_for(page, IN_VIEW, arg=page.locator(f"#{citation_id}").element_handle())
     page.screenshot(path=str(artifacts / f"citation-back-{path.strip('/').replace('/', '-')}-{viewport}.png"))
     assert visit.foreign_requests(site.base_url) == []
     assert visit.failed == [] and visit.console_errors == []

@@ -12,7 +12,7 @@ import pytest
 from sitelib import csp
 from tests.helpers import BuiltSite
 from tests.hostile import build, make_project
-from tools.browser import open_page
+from tools.browser import open_page, wait_for
 from tools.searching import open_search, search
 from tools.site_server import SUBPATH, free_port, serve
 
@@ -77,7 +77,7 @@ def test_search_and_palette_work_under_the_policy(browser, site: BuiltSite, home
     page.keyboard.press("Escape")
     before = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("label.md-header__button[for^=__palette]:visible").first.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    wait_for(page, f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
     page.screenshot(path=str(artifacts / f"csp-palette-{home.strip('/') or 'zh'}.png"))
     assert visit.csp_violations() == [] and visit.console_errors == [], visit.console_errors
     visit.close()

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.helpers import BuiltSite
-from tools.browser import open_page
+from tools.browser import open_page, wait_for
 
 CARDS = ["sim", "esim", "data-card", "iot-card", "wearable-card", "virtual-number"]
 WHERE = {"index": ["numbers"], "glossary": ["numbers"], "suspend-or-cancel": ["keep"],
@@ -37,7 +37,7 @@ def test_each_picture_is_on_its_pages_in_the_page_language(browser, site: BuiltS
             assert page.get_by_role("img", name=alt).count() >= 1
             assert figure.locator("figcaption").inner_text().strip()
             img.scroll_into_view_if_needed()
-            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+            wait_for(page, "img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
             box = img.bounding_box()
             assert 280 <= box["width"] <= 400, (slug, box)  # a phone's column; no larger on a desktop
         if slug in CARDS:  # numbers in {#identify}, the order at the top of {#steps}

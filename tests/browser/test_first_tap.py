@@ -11,7 +11,7 @@ import pytest
 from material import templates
 
 from tests.helpers import BuiltSite
-from tools.browser import Visit, open_page
+from tools.browser import Visit, open_page, wait_for
 
 CARD = {"zh": "esim/", "en": "en/esim/"}
 BUNDLE = "/assets/javascripts/bundle."
@@ -20,9 +20,7 @@ RESULTS = ".md-search-result__item a.md-search-result__link"
 
 @pytest.fixture
 def cold(browser, site: BuiltSite, viewport: str) -> Iterator[Visit]:
-    # Playwright's wait_for_function polls string predicates with eval, which the site's CSP rightly
-    # refuses (a flaky "CSP violation: script-src eval"); the CSP itself is tested in test_csp.py.
-    visit = open_page(browser, site.url(CARD["zh"]), viewport, bypass_csp=True)
+    visit = open_page(browser, site.url(CARD["zh"]), viewport)
     yield visit
     assert visit.console_errors == [] and visit.failed == []
     visit.close()
@@ -54,7 +52,7 @@ def test_a_reader_who_only_reads_never_fetches_the_bundle(browser, site: BuiltSi
 
 def test_wide_screens_load_the_bundle_at_once(cold: Visit, viewport: str) -> None:
     if viewport == "desktop":  # the bundle's globals appear once it has run
-        cold.page.wait_for_function("typeof component$ === 'object'", timeout=10_000)
+        wait_for(cold.page, "typeof component$ === 'object'", timeout=10_000)
     else:
         assert not bundle_requested(cold) and cold.page.evaluate("typeof component$") == "undefined"
 
@@ -79,7 +77,7 @@ def test_search_keys_open_search_on_the_first_press(cold: Visit, key: str) -> No
     assert box.input_value() == ""  # the key opened search and was not typed
     expect_results(cold, "eSIM")
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__search').checked")
+    wait_for(page, "!document.getElementById('__search').checked")
 
 
 def test_palette_toggle_switches_and_is_remembered(cold: Visit) -> None:
@@ -127,13 +125,13 @@ def test_back_to_top_appears_when_scrolling_up_and_works(cold: Visit) -> None:
     page = cold.page
     hidden = "document.querySelector('[data-md-component=top]').hidden"  # Material fades it out
     page.mouse.wheel(0, 3000)
-    page.wait_for_function("scrollY > 2000")
+    wait_for(page, "scrollY > 2000")
     page.wait_for_timeout(500)
     assert page.evaluate(hidden)
     page.mouse.wheel(0, -300)
-    page.wait_for_function("!" + hidden, timeout=5_000)
+    wait_for(page, "!" + hidden, timeout=5_000)
     page.locator("[data-md-component=top]").click()
-    page.wait_for_function("scrollY === 0")
+    wait_for(page, "scrollY === 0")
 
 
 def test_header_shows_the_page_title_once_the_heading_has_scrolled_away(cold: Visit) -> None:
@@ -141,7 +139,7 @@ def test_header_shows_the_page_title_once_the_heading_has_scrolled_away(cold: Vi
     title = page.locator("[data-md-component=header-title]")
     assert "md-header__title--active" not in (title.get_attribute("class") or "")
     page.mouse.wheel(0, 1500)
-    page.wait_for_function("document.querySelector('[data-md-component=header-title]')"
+    wait_for(page, "document.querySelector('[data-md-component=header-title]')"
                            ".classList.contains('md-header__title--active')")
 
 
@@ -168,7 +166,7 @@ def test_tables_keep_material_s_scroll_wrapper_once(browser, site: BuiltSite, vi
     tables = page.evaluate("document.querySelectorAll('article table').length")
     assert tables and page.evaluate(count) == tables
     page.keyboard.press("/")  # loads the bundle, which wraps tables too
-    page.wait_for_function("typeof window.component$ !== 'undefined'")
+    wait_for(page, "typeof window.component$ !== 'undefined'")
     page.wait_for_timeout(200)
     assert page.evaluate(count) == tables
     assert page.evaluate("document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length") == 0

@@ -6,7 +6,7 @@ import string
 from urllib.parse import quote
 
 from tests.helpers import BuiltSite
-from tools.browser import open_page
+from tools.browser import open_page, wait_for
 from tools.searching import open_search, search
 
 
@@ -68,6 +68,6 @@ def test_pages_work_without_storage(browser, site: BuiltSite) -> None:
         assert visit.page.evaluate(STORAGE_STATE) == "SecurityError"
         before = visit.page.locator("body").get_attribute("data-md-color-scheme")
         visit.page.locator("label.md-header__button[for^=__palette]:visible").first.click()
-        visit.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+        wait_for(visit.page, f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
         assert visit.console_errors == [], (path, visit.console_errors)
         visit.close()

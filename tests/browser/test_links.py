@@ -9,7 +9,7 @@ import pytest
 
 from sitelib import links
 from tests.helpers import LANGUAGES, BuiltSite
-from tools.browser import open_page
+from tools.browser import open_page, wait_for
 from tools.site_server import SUBPATH, free_port, serve
 
 
@@ -19,7 +19,7 @@ def landed(visit, site: BuiltSite, path: str, anchor: str) -> None:
     page.wait_for_url(site.url(path) + f"#{anchor}")
     heading = page.locator(f"#{anchor}")
     heading.wait_for()
-    page.wait_for_function("id => { const r = document.getElementById(id).getBoundingClientRect();"
+    wait_for(page, "id => { const r = document.getElementById(id).getBoundingClientRect();"
                            " return r.top >= 0 && r.top < innerHeight / 2; }", arg=anchor)
     assert visit.foreign_requests(site.base_url) == []
     assert visit.failed == [] and visit.console_errors == []

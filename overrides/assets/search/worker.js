@@ -1,10 +1,10 @@
 /* The search worker Material starts on every page view (overrides/main.html points it here). It
    speaks Material's message protocol (0 SETUP -> 1 READY; 2 QUERY -> 3 RESULT {items}) and loads
    the engine (engine.js, about 4 KiB gzip as the build minifies it; stemmer.js with the first Latin
-   word, 0.9 KiB) only when the reader opens search (a message on the BroadcastChannel named in the
-   config) or types, so a reader who never searches never downloads it. The same channel tells the
+   word, 0.9 KiB) only when the reader opens search (loader.js then posts PREFETCH) or types, so a
+   reader who never searches never downloads it. The BroadcastChannel named in the config tells the
    page when the index cannot be loaded (site.js then says search is unavailable). */
-var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, PREFETCH = "prefetch";
 var config = {}, engine = null, channel = null;
 
 function answer(data) { postMessage({ type: RESULT, data: data }); }
@@ -27,9 +27,10 @@ self.onmessage = function (ev) {
     config = message.data.config || {};
     if (config.channel && typeof BroadcastChannel === "function") {
       channel = new BroadcastChannel(config.channel);
-      channel.onmessage = function () { loadEngine().prefetch(); };
     }
     postMessage({ type: READY });
+  } else if (message.type === PREFETCH) {
+    loadEngine().prefetch();
   } else if (message.type === QUERY) {
     // Material sends the empty query of an untouched search box on every page view: answer that
     // without loading the engine.
