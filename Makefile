@@ -45,9 +45,14 @@ browser-deps:
 clean:
 	rm -rf site .pytest_cache
 
-## bench: build times, checker share, reader bytes and Lighthouse, ours vs stock; writes BENCHMARKS.md
-## (about 20 minutes; `make bench BENCH_ARGS=--quick` for one run of each and no 1,000-pair corpus)
-bench: $(VENV)/.test-deps browser-deps
+$(VENV)/.bench-deps: requirements-bench.txt $(VENV)/.test-deps
+	$(PIP_INSTALL) -r requirements-bench.txt
+	touch $@
+
+## bench: build times, checker share, reader bytes, Lighthouse, search quality and speed (ours vs stock and
+## Pagefind); writes BENCHMARKS.md (about 45 minutes; `make bench BENCH_ARGS=--quick` for one run of each
+## and no 1,000-pair corpus)
+bench: $(VENV)/.bench-deps browser-deps
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/tools/bench.py $(BENCH_ARGS)
 
@@ -67,6 +72,7 @@ $(TOOLS)/.deps: requirements-tools.txt
 lock: $(TOOLS)/.deps
 	$(COMPILE) $(UPGRADE) -o requirements.txt requirements.in
 	$(COMPILE) $(UPGRADE) -o requirements-test.txt requirements-test.in
+	$(COMPILE) $(UPGRADE) -o requirements-bench.txt requirements-bench.in
 	$(COMPILE) -o requirements-tools.txt requirements-tools.in
 
 ## font: make the preview images' font subsets (scripts/sitelib/fonts/) from Debian's Noto Sans CJK

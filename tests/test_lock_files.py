@@ -13,7 +13,7 @@ from packaging.utils import canonicalize_name
 from tests.helpers import ROOT
 
 LOCKS = {"requirements.in": "requirements.txt", "requirements-test.in": "requirements-test.txt",
-         "requirements-tools.in": "requirements-tools.txt"}
+         "requirements-tools.in": "requirements-tools.txt", "requirements-bench.in": "requirements-bench.txt"}
 PIN_RE = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^ \\;]+)")
 
 

@@ -434,6 +434,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one run each, 200-pair corpus only")
     parser.add_argument("--pairs", type=int, nargs="*", default=None, help="synthetic corpus sizes (200 1000)")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-search", action="store_true", help="no section 5 (search quality and speed)")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args()
     pairs = args.pairs if args.pairs is not None else ([200] if args.quick else [200, 1000])
@@ -506,17 +507,37 @@ def main() -> int:
                                     log(f"  lighthouse {kind} {page} {lang}: {lighthouse_scores(lhr)}")
                     finally:
                         server.shutdown()
+            search = [] if args.skip_search else measure_search(browser, corpora)
             browser.close()
 
-    report = render(header, corpora, one_page, budget_view, lighthouse, args, time.perf_counter() - started)
+    report = render(header, corpora, one_page, budget_view, lighthouse, search, args,
+                    time.perf_counter() - started)
     print("\n" + report)
     args.out.write_text(report, encoding="utf-8")
     log(f"\nwritten to {args.out}")
     return 0
 
 
+def measure_search(browser: Any, corpora: list[Corpus]) -> list[str]:
+    """Section 5 (scripts/tools/bench_search.py) on our builds of the real site and of the largest corpus,
+    last, because Pagefind writes its index into the built site."""
+    from tools.bench_search import bench_site, pagefind_installed
+
+    pagefind = pagefind_installed()
+    lines = [] if pagefind else ["", "Pagefind is not installed in this environment: its rows are missing."]
+    for corpus in corpora[:1] + corpora[1:][-1:]:   # the real site and the largest corpus
+        log(f"## search: {corpus.name}")
+        lines += bench_site(browser, corpus.ours.site, _port(corpus.ours), corpus.name, corpus is corpora[0], pagefind)
+    return lines
+
+
+def _port(build: Build) -> int:
+    return int(build.site_url.split(":")[2].split("/")[0])
+
+
 def render(header: str, corpora: list[Corpus], one_page: Build, budget_view: View | None,
-           lighthouse: list[tuple[str, str, dict[str, Any]]], args: argparse.Namespace, elapsed: float) -> str:
+           lighthouse: list[tuple[str, str, dict[str, Any]]], search: list[str], args: argparse.Namespace,
+           elapsed: float) -> str:
     out = ["# Benchmarks", "",
            f"Produced by `make bench` (`scripts/tools/bench.py{' --quick' if args.quick else ''}`) in "
            f"{elapsed / 60:.1f} minutes.", "", f"Machine: {header}.", "",
@@ -534,7 +555,23 @@ def render(header: str, corpora: list[Corpus], one_page: Build, budget_view: Vie
     out += reads_section(corpora) + first_tap_section(corpora)
     if lighthouse:
         out += lighthouse_section(lighthouse)
+    if search:
+        out += search_section(search)
     return "\n".join(out).rstrip() + "\n"
+
+
+def search_section(lines: list[str]) -> list[str]:
+    from tools.searching import HARD_QUERIES, QUERIES
+
+    return ["## 5. Search", "",
+            "`scripts/tools/bench_search.py` on our builds (Chromium, phone page, one page per language running "
+            "a whole query set). *Hits*: the expected page among the first three distinct pages of the reader's "
+            f"language. Query sets: the public one (`{QUERIES.name}`, the site's own words) and the hard one "
+            f"(`{HARD_QUERIES.name}`, as readers type). Targets (issue 13): public ≥ 95 %, hard ≥ 90 % per "
+            "language, no query without a result; median keystroke to results ≤ 50 ms; one hard query in a "
+            "fresh page fetches the same few KiB whatever the corpus size. Pagefind 1.5.2 "
+            "(requirements-bench.txt) indexes the same built pages and answers through its own JS API "
+            "(search, then the fragments of the first ten results).", *lines, ""]
 
 
 def build_section(corpora: list[Corpus], args: argparse.Namespace) -> list[str]:
@@ -707,4 +744,7 @@ def lighthouse_section(results: list[tuple[str, str, dict[str, Any]]]) -> list[s
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run main from the module tools.bench (which tools.bench_search imports), not from this __main__ copy.
+    from tools.bench import main as bench_main
+
+    sys.exit(bench_main())

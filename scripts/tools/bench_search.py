@@ -10,7 +10,9 @@ the whole set in one page (raw and as sent, gzip; the index is sharded, so each 
 needs); then, for the hard set, the search bytes of one query in a fresh page (median and largest:
 engine, index files, variants.js and its tables). For the real site and for a synthetic corpus
 (scripts/tools/synth_pages.py). Pagefind is measured through its own JS API (search + the fragments of
-the first ten results), if the `pagefind` package is installed (`pip install 'pagefind[bin]==1.5.2'`).
+the first ten results), if the `pagefind` package is installed (`make bench` installs it from
+requirements-bench.txt). `make bench` runs the same measurements on the sites it has built and writes
+them into BENCHMARKS.md, section 5.
 """
 from __future__ import annotations
 
@@ -96,7 +98,7 @@ def measure_ours(browser: Any, base_url: str, lang: str, queries: list[Any]) -> 
     page.goto(base_url + HOMES[lang], wait_until="networkidle")
     at_load = net.fetched("/assets/search/")
     open_search(page)
-    hits, times, empty = 0, [], 0
+    hits, times, empty, misses = 0, [], 0, []
     for query in queries:
         hrefs, elapsed = search(page, query.q)
         times.append(elapsed)
@@ -104,11 +106,12 @@ def measure_ours(browser: Any, base_url: str, lang: str, queries: list[Any]) -> 
         hits += bool(set(query.expect) & set(top))
         empty += not hrefs
         if query.expect and not set(query.expect) & set(top):
+            misses.append(f"`{query.q}` (expected {', '.join(query.expect)}; got {', '.join(top) or 'nothing'})")
             print(f"  miss ({lang}): {query.q!r}: expected {query.expect}, got {top}")
     index = net.fetched(f"{SUBPATH}search/")
     page.close()
     return {"hits": hits, "n": len(queries), "median_ms": statistics.median(times), "index": index,
-            "worker": at_load, "empty": empty}
+            "worker": at_load, "empty": empty, "misses": misses}
 
 
 def one_search_bytes(browser: Any, base_url: str, lang: str, queries: list[Any]) -> tuple[int, int]:
@@ -143,42 +146,55 @@ def kib(n: int) -> str:
     return f"{n / 1024:,.1f} KiB"
 
 
-def report(title: str, results: dict[str, dict[str, Any]], quality: bool = True) -> None:
-    print(f"\n## {title}")
-    print("| lang | hits in top 3 | no result | median keystroke -> results | fetched for the whole query set, "
-          "one page (raw / gzip) | loaded with every page |")
-    print("| --- | --- | --- | --- | --- | --- |")
+def report(title: str, results: dict[str, dict[str, Any]], quality: bool = True) -> list[str]:
+    """One Markdown table: a row per language."""
+    out = ["", f"### {title}", "",
+           "| lang | hits in top 3 | no result | median keystroke -> results | fetched for the whole query set, "
+           "one page (raw / gzip) | loaded with every page |",
+           "| --- | --- | --- | --- | --- | --- |"]
     for lang, r in results.items():
         hits = f"{r['hits']}/{r['n']} ({r['hits'] / r['n']:.0%})" if quality else "n/a (no expected pages)"
-        print(f"| {lang} | {hits} | {r['empty']} | {r['median_ms']:.1f} ms | {kib(r['index'][0])} / "
-              f"{kib(r['index'][1])} | {kib(r['worker'][0])} / {kib(r['worker'][1])} |")
+        out.append(f"| {lang} | {hits} | {r['empty']} | {r['median_ms']:.1f} ms | {kib(r['index'][0])} / "
+                   f"{kib(r['index'][1])} | {kib(r['worker'][0])} / {kib(r['worker'][1])} |")
+    return out
 
 
 QUERY_SETS = {"public set": QUERIES, "hard set": HARD_QUERIES}
 
 
-def bench_site(browser: Any, site: Path, port: int, label: str, build_s: float, quality: bool,
-               pagefind: bool) -> None:
+def bench_site(browser: Any, site: Path, port: int, label: str, quality: bool, pagefind: bool) -> list[str]:
+    """Markdown for one built site (served on port): each query set, ours and Pagefind, and the bytes of
+    one hard query in a fresh page. Misses are printed as they happen (and listed in the report)."""
     base_url = f"http://127.0.0.1:{port}{SUBPATH}"
     server = serve(site, SUBPATH, port)
+    out: list[str] = []
     try:
-        print(f"\n# {label}: build {build_s:.1f} s")
         index_s = run_pagefind(site) if pagefind else 0.0
         for name, path in QUERY_SETS.items():
             queries = load_queries(path)
             by_lang = {lang: [q for q in queries if q.lang == lang] for lang in HOMES}
-            report(f"{label}, {name}: this site's search (Material UI + own worker)",
-                   {lang: measure_ours(browser, base_url, lang, by_lang[lang]) for lang in HOMES}, quality)
+            ours = {lang: measure_ours(browser, base_url, lang, by_lang[lang]) for lang in HOMES}
+            out += report(f"{label}, {name}: this site's search (Material's dialog, own worker)", ours, quality)
+            misses = [miss for r in ours.values() for miss in r["misses"]]
+            if quality and misses:
+                out += ["", "Not in the first three: " + "; ".join(misses) + "."]
             if pagefind:
-                report(f"{label}, {name}: Pagefind (its JS API, same pages; indexing {index_s:.1f} s)",
-                       {lang: measure_pagefind(browser, base_url, lang, by_lang[lang]) for lang in HOMES}, quality)
+                out += report(f"{label}, {name}: Pagefind (its JS API, same pages; indexing {index_s:.1f} s)",
+                              {lang: measure_pagefind(browser, base_url, lang, by_lang[lang]) for lang in HOMES},
+                              quality)
         hard = load_queries(HARD_QUERIES)
+        out.append("")
         for lang in HOMES:
             median, largest = one_search_bytes(browser, base_url, lang, [q for q in hard if q.lang == lang])
-            print(f"\n{label}, hard set, {lang}: search files for one query in a fresh page (gzip): median "
-                  f"{kib(median)}, largest {kib(largest)}")
+            out.append(f"- {label}, hard set, {lang}: search files for one query in a fresh page (gzip): median "
+                       f"{kib(median)}, largest {kib(largest)}")
     finally:
         server.shutdown()
+    return out
+
+
+def pagefind_installed() -> bool:
+    return importlib.util.find_spec("pagefind") is not None
 
 
 def main() -> None:
@@ -188,10 +204,9 @@ def main() -> None:
     parser.add_argument("--skip-pagefind", action="store_true")
     args = parser.parse_args()
     pagefind = not args.skip_pagefind
-    if pagefind:
-        if importlib.util.find_spec("pagefind") is None:
-            print("pagefind is not installed: `pip install 'pagefind[bin]'` to compare; skipping it")
-            pagefind = False
+    if pagefind and not pagefind_installed():
+        print("pagefind is not installed (`make bench` installs it, requirements-bench.txt); skipping it")
+        pagefind = False
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
@@ -199,7 +214,8 @@ def main() -> None:
         port = free_port()
         real = Path(tmp) / "real"
         build_s = build(real, f"http://127.0.0.1:{port}{SUBPATH}")
-        bench_site(browser, real, port, "Real site", build_s, True, pagefind)
+        print(f"# Real site: build {build_s:.1f} s")
+        print("\n".join(bench_site(browser, real, port, "Real site", True, pagefind)))
         if not args.skip_synthetic:
             from tools.synth_pages import write_corpus
 
@@ -208,7 +224,9 @@ def main() -> None:
             port = free_port()
             synth = Path(tmp) / "synth-site"
             build_s = build(synth, f"http://127.0.0.1:{port}{SUBPATH}", ours_config(docs, docs.parent))
-            bench_site(browser, synth, port, f"Synthetic, {args.pairs} page pairs", build_s, False, pagefind)
+            print(f"# Synthetic, {args.pairs} page pairs: build {build_s:.1f} s")
+            print("\n".join(bench_site(browser, synth, port, f"Synthetic, {args.pairs:,} page pairs", False,
+                                       pagefind)))
         browser.close()
 
 

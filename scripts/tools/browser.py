@@ -60,7 +60,10 @@ def open_page(browser: Any, url: str, viewport: str = "phone", locale: str = "zh
     page = context.new_page()
     visit = Visit(page, context)
     page.on("request", lambda request: visit.requests.append(request.url))
-    page.on("requestfailed", lambda request: visit.failed.append(f"{request.url} ({request.failure})"))
+    # net::ERR_ABORTED: the page was left (a reload, a link) before the request ended, e.g. a lazy image
+    # that a tap scrolled into view just before a reload; the site did not fail.
+    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+            and visit.failed.append(f"{request.url} ({request.failure})"))
     page.on("response", lambda response: response.status >= 400 and response.url != url
             and visit.failed.append(f"{response.url} -> {response.status}"))
     page.on("console", lambda message: message.type == "error" and visit.console_errors.append(
