@@ -476,12 +476,12 @@ def main() -> int:
         lighthouse: list[tuple[str, str, dict[str, Any]]] = []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            server = serve(one_page.site, SUBPATH, int(one_page.site_url.split(":")[2].split("/")[0]))
+            server = serve(one_page.site, SUBPATH, _port(one_page))
             budget_view = measure_view(browser, one_page.site_url, QUERY["zh"])
             server.shutdown()
             for corpus in corpora:
                 for kind, build in (("ours", corpus.ours), ("stock", corpus.stock)):
-                    server = serve(build.site, SUBPATH, int(build.site_url.split(":")[2].split("/")[0]))
+                    server = serve(build.site, SUBPATH, _port(build))
                     try:
                         for page, path in (("home", ""), ("card", corpus.card)):
                             for lang in ("zh", "en"):
