@@ -1,8 +1,10 @@
 """scripts/sitelib/citations.py: finding `[@id]`, numbering sources, rendering the superscript links."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,10 +53,21 @@ def test_repeated_citations_get_their_own_ids_in_reading_order_and_back_links() 
     assert [part.split('"')[0] for part in html.split('id="')[1:]] == [
         "cite-ithome-2025-1", "cite-cm-agreement-1", "cite-ithome-2025-2", "cite-ithome-2025-3"]
     first, second, _ = rendered.sources
-    assert first.back_links == [("cite-ithome-2025-1", "返回正文（第 1 处）", "↩1"),
-                                ("cite-ithome-2025-2", "返回正文（第 2 处）", "↩2"),
-                                ("cite-ithome-2025-3", "返回正文（第 3 处）", "↩3")]
+    assert first.back_links == [("cite-ithome-2025-1", "返回第 1 处引用", "↩1"),
+                                ("cite-ithome-2025-2", "返回第 2 处引用", "↩2"),
+                                ("cite-ithome-2025-3", "返回第 3 处引用", "↩3")]
     assert second.back_links == [("cite-cm-agreement-1", "返回正文", "↩")]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_numbered_back_links_name_contains_its_visible_number(language: str) -> None:
+    # WCAG 2.5.3 (label in name): a speech user says what they see, "1". axe (Lighthouse's
+    # label-content-name-mismatch) drops bracketed text before comparing, so "(1)" or "（第 1 处）" fails.
+    _, rendered = render("One.[@ithome-2025] Two.[@ithome-2025]", language=language)
+    for _, name, text in rendered.sources[0].back_links:
+        number = text.removeprefix("↩")
+        unbracketed = re.sub(r"[(（][^)）]*[)）]", " ", name)
+        assert number in re.findall(r"\d+", unbracketed), (name, text)
 
 
 def test_unknown_ids_headings_and_code_stay_plain_text() -> None:

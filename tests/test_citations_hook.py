@@ -87,7 +87,7 @@ def test_footer_numbers_sources_links_back_and_escapes_every_value() -> None:
     assert '<li id="source-x"><a href="https://e.com/&#34;&gt;&lt;script&gt;" rel="noopener">' in html
     assert '<cite>Agreement &amp; &lt;i&gt;terms&lt;/i&gt;</cite>' in html
     assert "&lt;b&gt;Op&lt;/b&gt;, 2014 &amp; later" in html
-    assert '<a class="page-facts__back" href="#cite-x-1" aria-label="Back to text (1)">↩1</a>' in html
+    assert '<a class="page-facts__back" href="#cite-x-1" aria-label="Back to citation 1">↩1</a>' in html
     assert '<a class="page-facts__back" href="#cite-y-1" aria-label="Back to text">↩</a>' in html
 
 

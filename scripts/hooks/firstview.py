@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-from sitelib.firstview import purge_stylesheets, wrap_tables
+from sitelib.firstview import bundle_settings, purge_stylesheets, wrap_tables
 from sitelib.i18n import in_nested_build
 from sitelib.unusedcss import UsedWords
 
@@ -54,4 +54,6 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     if in_nested_build(config):
         return
-    purge_stylesheets(Path(config.site_dir), [Path(d) for d in config.theme.dirs], state.words(config))
+    used = state.words(config)
+    used.settings = bundle_settings(config.theme.get("features") or [], config.extra)
+    purge_stylesheets(Path(config.site_dir), [Path(d) for d in config.theme.dirs], used)

@@ -27,8 +27,8 @@ _TOKEN_OPEN, _TOKEN_CLOSE = "\ue000", "\ue001"
 _TOKEN = re.compile(f"{_TOKEN_OPEN}(\\d+){_TOKEN_CLOSE}")
 
 LABELS = {
-    "zh": {"source": "来源 {number}：{title}", "back": "返回正文", "back_n": "返回正文（第 {n} 处）"},
-    "en": {"source": "Source {number}: {title}", "back": "Back to text", "back_n": "Back to text ({n})"},
+    "zh": {"source": "来源 {number}：{title}", "back": "返回正文", "back_n": "返回第 {n} 处引用"},
+    "en": {"source": "Source {number}: {title}", "back": "Back to text", "back_n": "Back to citation {n}"},
 }
 
 

@@ -8,6 +8,7 @@ page or script can use (sitelib/unusedcss.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from sitelib.unusedcss import UsedWords, remove_unused
@@ -24,6 +25,20 @@ def wrap_tables(content_html: str) -> str:
 STYLESHEETS = "assets/stylesheets/main.*.min.css"
 
 
+# Material's own search, copied into every build but never loaded here: overrides/main.html points the
+# bundle at assets/search/worker.js. Their words (lunr's stemmers, a Thai dictionary) name no element.
+NEVER_LOADED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def _never_loaded(path: Path) -> bool:
+    return path.as_posix().startswith(NEVER_LOADED)
+
+
+def bundle_settings(features: Iterable[str], extra: Mapping[str, object]) -> set[str]:
+    """The conditions of unusedcss.BUNDLE_ONLY_WHEN that hold for this configuration."""
+    return {f"feature:{name}" for name in features} | {f"extra:{key}" for key, value in extra.items() if value}
+
+
 def purge_stylesheets(site_dir: Path, theme_dirs: list[Path], used: UsedWords) -> None:
     """Rewrite Material's built stylesheet from the theme's copy, without what no page or script uses.
 
@@ -36,6 +51,7 @@ def purge_stylesheets(site_dir: Path, theme_dirs: list[Path], used: UsedWords) -
         if source is None:
             continue
         for asset in site_dir.glob("assets/**/*"):
-            if asset.suffix in (".js", ".css") and asset.parent.name != "stylesheets":
+            if asset.suffix in (".js", ".css") and asset.parent.name != "stylesheets" and not _never_loaded(
+                    asset.relative_to(site_dir)):
                 used.add_script(asset.read_text(encoding="utf-8"))
         built.write_text(remove_unused(source.read_text(encoding="utf-8"), used), encoding="utf-8")

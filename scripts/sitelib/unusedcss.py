@@ -11,6 +11,9 @@ functional pseudo-classes are not read (kept as if they matched). A rule keeps i
 @media, @supports and @layer blocks are filtered inside; every other at-rule (@font-face, @keyframes,
 @page) is kept whole. Then custom properties (`--md-…: …`) that no kept declaration, page or script
 names are dropped (Material declares icons and mermaid colours as data: URLs and values on :root).
+The bundle names every component it can build, but builds some only when a theme feature or setting asks
+for them, or only decorates markup that a template must have rendered (BUNDLE_ONLY_WHEN): their classes and
+properties count as script words only when one of those conditions holds; in a page's markup, always.
 Nothing else changes.
 """
 from __future__ import annotations
@@ -28,12 +31,27 @@ _SCRIPT_WORD = re.compile(r"[A-Za-z0-9_-]{3,}")
 _FILTERED_AT_RULES = {"media", "supports", "layer", "container"}
 PAGE_ONLY_ATTRIBUTES = {"dir"}
 
+# Component (class and custom-property prefix) -> what makes Material's bundle build it: "feature:X" (X in
+# theme.features), "extra:X" (a setting in extra), "class:X" (a page has class X). An empty set: the bundle
+# only decorates or queries markup a template renders, so only the pages count.
+BUNDLE_ONLY_WHEN: dict[str, frozenset[str]] = {
+    "md-annotation": frozenset({"feature:content.code.annotate", "class:annotate"}),
+    "md-tooltip": frozenset({"feature:content.tooltips", "feature:content.code.annotate", "class:annotate"}),
+    "md-version": frozenset({"extra:version"}),
+    "md-source": frozenset(),  # facts added inside the .md-source that repo_url renders
+    "md-status": frozenset(),  # tooltips on the .md-status of a page's `status`
+    "md-tag": frozenset(),     # tags in search results: this site's engine gives results none
+    "tabbed": frozenset({"class:tabbed-set"}),  # the controls of pymdownx.tabbed's content tabs
+}
+_COMPONENT = re.compile(r"^(?:--)?(" + "|".join(map(re.escape, BUNDLE_ONLY_WHEN)) + ")")
+
 
 @dataclass
 class UsedWords:
     pages: set[str] = field(default_factory=set)    # words of the built HTML
     classes: set[str] = field(default_factory=set)  # the classes of its class attributes
     scripts: set[str] = field(default_factory=set)  # words of the site's JavaScript and own CSS
+    settings: set[str] = field(default_factory=set)  # "feature:…" and "extra:…" conditions that hold
 
     def add_page(self, html: str) -> None:
         tags = " ".join(_TAG_MARKUP.findall(html))  # the text between tags names nothing a selector can
@@ -45,10 +63,20 @@ class UsedWords:
         self.scripts.update(_SCRIPT_WORD.findall(js))
 
     def has(self, word: str, attribute: str = "") -> bool:
-        return word in self.pages or (attribute not in PAGE_ONLY_ATTRIBUTES and word in self.scripts)
+        return word in self.pages or (attribute not in PAGE_ONLY_ATTRIBUTES and self._in_scripts(word))
 
     def has_class(self, name: str) -> bool:
-        return name in self.classes or name in self.scripts
+        return name in self.classes or self._in_scripts(name)
+
+    def _in_scripts(self, word: str) -> bool:
+        if word not in self.scripts:
+            return False
+        component = _COMPONENT.match(word)
+        return component is None or any(self._holds(condition) for condition in BUNDLE_ONLY_WHEN[component.group(1)])
+
+    def _holds(self, condition: str) -> bool:
+        kind, _, name = condition.partition(":")
+        return name in self.classes if kind == "class" else condition in self.settings
 
 
 # ---------------------------------------------------------------- selectors
@@ -149,4 +177,8 @@ def _drop_properties(css: str, used: UsedWords) -> str:
     values = "".join(value for _, value in _PROPERTY.findall(css))
     named = set(_VAR.findall(_PROPERTY.sub("", css))) | set(_VAR.findall(values))
     kept = _PROPERTY.sub(lambda m: m.group() if m.group(1) in named or used.has(m.group(1)) else "", css)
-    return re.sub(r"\{;+", "{", re.sub(r";;+", ";", re.sub(r";+\}", "}", kept)))
+    kept = re.sub(r"\{;+", "{", re.sub(r";;+", ";", re.sub(r";+\}", "}", kept)))
+    return _EMPTY_BLOCK.sub("", _EMPTY_BLOCK.sub("", kept))  # `:root{}`, then an @media left empty by it
+
+
+_EMPTY_BLOCK = re.compile(r"(?<![^{}])[^{}]+\{\}")
