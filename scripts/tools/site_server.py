@@ -81,9 +81,16 @@ def is_compressible(ctype: str) -> bool:
                              "image/svg"))
 
 
+class PagesServer(ThreadingHTTPServer):
+    # socketserver's listen backlog is 5; a page opens about a dozen connections at once, and on a
+    # loaded CI machine the ones past the backlog waited or failed (a script missing from the page).
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def serve(root: Path, prefix: str, port: int) -> ThreadingHTTPServer:
     """Start serving `root` at http://127.0.0.1:port{prefix} in a daemon thread."""
     handler = partial(PagesHandler, root=root.resolve(), prefix=prefix)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = PagesServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

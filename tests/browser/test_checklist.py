@@ -138,7 +138,8 @@ def test_ticks_survive_a_rebuild_that_keeps_the_text(browser, site: BuiltSite, p
 @pytest.mark.parametrize("path", ["esim/", "en/lost-card/"])
 def test_storage_that_throws_leaves_the_page_as_built(browser, site: BuiltSite, viewport: str, path: str) -> None:
     working = open_page(browser, site.url(path), viewport)
-    assert working.page.locator(BOX).count() > 0  # the checklist is there when storage works
+    # the checklist is there when storage works
+    assert working.page.locator(BOX).count() > 0, (working.failed, working.console_errors)
     steps_text = working.page.locator("#steps ~ ol").first.inner_text()
     working.close()
 
