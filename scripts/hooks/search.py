@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/; MkDocs restores sys.path after loading
 
-from sitelib import buildpool, searchindex
+from sitelib import buildpool, searchindex, searchvariants
 from sitelib.i18n import in_nested_build, site_languages
 from sitelib.searchdocs import page_documents
 
@@ -57,6 +57,7 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> None:
+    buildpool.warm_up(searchvariants.load_tables)  # before the first page starts the workers
     # Material's search plugin stays in mkdocs.yml for its dialog (the header shows search only while
     # the plugin is on), but its index is never used: take it off the page and post-build events so
     # it does not parse every page into a combined index that on_post_build would only delete.

@@ -20,23 +20,36 @@ from typing import Any, Callable
 
 WORKERS = 2   # images and the index side by side; the build waits for whichever ends last
 _pool: ProcessPoolExecutor | None = None
+_warm_ups: list[Callable[[], Any]] = []
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCH_SECONDS = 0.5   # how often a worker checks that its parent is still there
+
+
+def warm_up(load: Callable[[], Any]) -> None:
+    """Have each worker call `load` as it starts (e.g. read a dictionary that a later task needs), so
+    the loading runs while the build renders pages instead of inside a task the build waits for."""
+    if load not in _warm_ups:
+        _warm_ups.append(load)
 
 
 def submit(task: Callable[..., Any], *args: Any) -> Future:
     global _pool
     if _pool is None:
         _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"),
-                                    initializer=_start_worker, initargs=(os.getpid(),))
+                                    initializer=_start_worker, initargs=(os.getpid(), tuple(_warm_ups)))
     return _pool.submit(task, *args)
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, warm_ups: tuple[Callable[[], Any], ...] = ()) -> None:
     # Ctrl+C on `mkdocs serve` reaches the whole process group: the workers leave it to MkDocs,
     # which shuts them down, instead of each printing a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
+    for load in warm_ups:
+        try:
+            load()
+        except Exception:  # the task that needs it fails with its own, clearer error
+            pass
 
 
 def _die_with_parent(parent: int) -> None:

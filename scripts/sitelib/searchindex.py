@@ -29,6 +29,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 # Group 1: a run of Han characters; group 2: a Latin word, with an apostrophe part (it's, cancel's).
 TOKEN_PATTERN = f"([{HAN}]+)|([a-z0-9\u00df-\u024f]+(?:['\u2019][a-z]+)*)"
 TOKEN = re.compile(TOKEN_PATTERN)
+_HAN_CHAR = re.compile(f"[{HAN}]")
 POSSESSIVE = "['\u2019]s$"   # cut from a Latin word before it becomes a key
 GROUP_PREFIX = 3  # a Latin key's group is its first letters: a word typed in part finds its shard
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193  # 32-bit FNV-1a over code points: key group -> shard
@@ -69,7 +70,7 @@ def keys_of(text: str) -> set[str]:
 
 
 def is_han(char: str) -> bool:
-    return bool(re.fullmatch(f"[{HAN}]", char))
+    return bool(_HAN_CHAR.fullmatch(char))
 
 
 def group_of(key: str) -> str:
@@ -161,7 +162,9 @@ def dumps(data: Any) -> str:
 
 def shard_count(encoded: dict[str, list[int]], target: int) -> int:
     """A power of two, so a tier's shards stay near its target size as the site grows."""
-    size = sum(len(dumps(key)) + len(dumps(value)) + 1 for key, value in encoded.items())
+    # Each entry's key, value and one separator, as before: one dumps (json's C encoder) instead of
+    # two per key, less the braces and the commas between entries.
+    size = len(dumps(encoded)) - len(encoded) - 1 if encoded else 0
     return 1 << max(0, math.ceil(math.log2(max(1, size / target))))
 
 

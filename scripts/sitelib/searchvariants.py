@@ -76,6 +76,13 @@ def char_readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in found if r.isascii() and r.isalpha()))
 
 
+def load_tables() -> None:
+    """Read pypinyin's dictionaries (about 0.3 s) and OpenCC's characters, ahead of a build's first index."""
+    reading_table(_common_chars())
+    pair_reading("\u94f6\u884c")
+    _traditional_to_simplified()
+
+
 def pair_reading(pair: str) -> str | None:
     """'银行' -> 'yin hang': pypinyin's reading of the pair as a word, else each character's first."""
     from pypinyin.phrases_dict import phrases_dict
