@@ -50,3 +50,16 @@ def test_each_picture_is_on_its_pages_in_the_page_language(browser, site: BuiltS
     assert re.search(r"<title>[^<]+</title>", svg.text())
     assert visit.console_errors == [] and visit.failed == [] and visit.foreign_requests(site.base_url) == []
     visit.close()
+
+
+@pytest.mark.parametrize("path", ["", "esim/", "en/", "en/esim/", "glossary/"])
+def test_no_picture_on_the_first_screen_waits_to_be_lazy_loaded(browser, site: BuiltSite, viewport: str,
+                                                                path: str) -> None:
+    # A lazy image on the first screen is fetched late and delays the largest paint (Lighthouse's
+    # lcp-lazy-loaded: the numbers picture sat on the first screen of the zh card and home pages).
+    visit = open_page(browser, site.url(path), viewport)
+    first_screen_lazy = visit.page.evaluate(
+        "() => [...document.querySelectorAll('article img[loading=lazy]')]"
+        ".filter(img => img.getBoundingClientRect().top < innerHeight).map(img => img.getAttribute('src'))")
+    assert first_screen_lazy == []
+    visit.close()
