@@ -47,7 +47,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 QUERY = {"zh": "注销", "en": "cancel"}
 READS_BUDGET = 36 * 1024  # issue 18: a reader who only reads a card page, under the lightest peer
-# ../shared/PEERS.md (beside the repository), "First view of one card page" (gzip KiB), by corpus size in pairs (12 ~ the real site)
+# ../shared/PEERS.md, "First view of one card page" (gzip KiB), by corpus size in pairs (12 ~ the real site)
 PEERS = {"MkDocs stock (peers' run, with jieba)": {12: 96, 200: 220, 1000: 720},
          "VitePress 1": {12: 154, 200: 163, 1000: 200}, "Hugo + Pagefind": {12: 37, 200: 38, 1000: 42}}
 # Lighthouse's mobile network (simulated "Slow 4G"): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up
