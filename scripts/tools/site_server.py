@@ -85,7 +85,6 @@ class PagesServer(ThreadingHTTPServer):
     # socketserver's listen backlog is 5; a page opens about a dozen connections at once, and on a
     # loaded CI machine the ones past the backlog waited or failed (a script missing from the page).
     request_queue_size = 128
-    daemon_threads = True
 
 
 def serve(root: Path, prefix: str, port: int) -> ThreadingHTTPServer:
